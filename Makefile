@@ -1,0 +1,25 @@
+# Two commands for a fresh machine: `make demo` (install + main job) and `make test` (install + whole test suite).
+PY ?= python3
+PIP = $(PY) -m pip
+
+.PHONY: install demo test readme export check-sync
+
+# CPU builds of torch/torchvision first, and only when no torch is installed: an unpinned `torch` would pull
+# several GB of CUDA packages onto a CPU machine. A user's existing torch/torchvision pair is kept.
+install:
+	@$(PY) -c "import torch" 2>/dev/null || $(PIP) install "torch==2.13.0" "torchvision==0.28.0"
+	$(PIP) install -e ".[dev]"
+
+demo: install
+	defense-vae demo
+
+test: install
+	$(PY) -m pytest tests -v -rA
+
+export:
+	nbdev-export
+	nbdev-clean
+
+# README.md is generated from nbs/index.ipynb (nbdev-readme needs Quarto, which is not available everywhere).
+readme:
+	$(PY) -m nbconvert --to markdown --stdout --log-level=ERROR nbs/index.ipynb > README.md

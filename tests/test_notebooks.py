@@ -1,0 +1,33 @@
+"""Every notebook in nbs/ is a test: its cells run through nbdev's notebook runner (as `nbdev-test` does),
+one pytest case per notebook, so the count of tests is visible. Plus checks that the package and the README
+are what the notebooks generate."""
+import subprocess, sys, os, shutil, filecmp, tempfile
+from pathlib import Path
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NBS = sorted((ROOT / 'nbs').glob('*.ipynb'))
+
+@pytest.mark.parametrize('nb', NBS, ids=lambda p: p.stem)
+def test_notebook(nb):
+    r = subprocess.run(['nbdev-test', str(nb)], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0 and 'Success' in r.stdout, f"{nb.name} failed:\n{r.stdout[-6000:]}\n{r.stderr[-6000:]}"
+
+def test_package_matches_notebooks(tmp_path):
+    "nbdev-export must not change defense_vae/: the committed package is what the notebooks export."
+    before = {p.name: p.read_text() for p in (ROOT / 'defense_vae').glob('*.py')}
+    subprocess.run(['nbdev-export'], cwd=ROOT, check=True)
+    after = {p.name: p.read_text() for p in (ROOT / 'defense_vae').glob('*.py')}
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    assert not changed, f"defense_vae/ is out of sync with nbs/ in {changed}: run nbdev-export and commit."
+
+def test_readme_matches_index():
+    r = subprocess.run([sys.executable, '-m', 'nbconvert', '--to', 'markdown', '--stdout', '--log-level=ERROR',
+                        str(ROOT / 'nbs' / 'index.ipynb')], capture_output=True, text=True, check=True)
+    assert (ROOT / 'README.md').read_text() == r.stdout, "README.md is out of date: run `make readme`."
+
+def test_console_script_lists_commands():
+    r = subprocess.run(['defense-vae', '--help'], capture_output=True, text=True, check=True)
+    for c in ('train', 'demo'): assert c in r.stdout
+    r = subprocess.run(['defense-vae', 'nope'], capture_output=True, text=True)
+    assert r.returncode != 0 and 'unknown command' in r.stderr
