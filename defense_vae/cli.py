@@ -72,11 +72,12 @@ def train(dataset:str='fmnist', # mnist, fmnist, cifar10 or celeba
 def demo(device:str='auto',   # auto, cpu, cuda, mps
          data_dir:str=None,   # folder with the data set files
          out:str='runs/demo', # where the table and figure are written
-         seed:int=0):         # random seed
+         seed:int=0,          # random seed
+         profile:str='demo'): # demo (about 4 minutes on a 2-core CPU) or smoke (a check that everything runs)
     "A short end-to-end run: F-MNIST, classifier A, Defense-VAE against FGSM, RAND-FGSM and CW."
     from defense_vae.experiments import demo_run
     t0 = time.time()
-    print(demo_run(device, seed, data_dir, out))
+    print(demo_run(device, seed, data_dir, out, profile))
     print(f"\nwrote {out}/demo.csv, demo.md, demo.png, fig1.png ({time.time()-t0:.0f}s)")
 
 # %% ../nbs/12_cli.ipynb #424569eb
@@ -104,10 +105,8 @@ def reproduce(target:str,             # table1 (--dataset mnist: Table 8 top), t
     for r in runs: E.dataset_info(r.dataset)
     out = Path(out or f"runs/{target}-{'-'.join(datasets)}-{profile}")
     t0 = time.time()
-    if target == 'table1':
-        for r in runs: print(E.table1(r, models, out / r.dataset if len(runs) > 1 else out)[1])
-    elif target == 'table2':
-        for r in runs: print(E.table2(r, models, out / r.dataset if len(runs) > 1 else out)[1])
+    if target in ('table1', 'table2'):
+        for r in runs: print(getattr(E, target)(r, models, out / r.dataset if len(runs) > 1 else out)[1])
     elif target == 'table3': print(E.table3(runs, out)[1])
     elif target == 'fig1': E.fig1(runs, out=out); print(f"wrote {out}/fig1.png")
     elif target == 'fig4':

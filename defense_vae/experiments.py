@@ -18,7 +18,7 @@ from .models import *
 from .attacks import run_attack, attack_name, paper_pair_specs, make_pair_set
 from .training import get_classifier, recipe_path
 from .defense_vae import train_defense_vae, purify, DefendedClassifier
-from .rec_e2e import train_rec, train_e2e, learning_curve
+from .rec_e2e import train_rec, choose_lambda, learning_curve
 
 # %% auto #0
 __all__ = ['PROFILES', 'TEST_SPECS', 'T1_COLS', 'COL_TITLES', 'PAPER_T1', 'PAPER_T2', 'PAPER_T3', 'DEEPFOOL_SPEC', 'T3_EPS',
@@ -160,19 +160,16 @@ def e2e_for(run:Run, clf:nn.Module, vae:DefenseVAE, rec:nn.Module, pairs) -> tup
     vadv = test_adversarials(run, clf, images=valid)
     xv, yv = torch.cat([vadv[k] for k in TEST_SPECS]), vadv['y'].repeat(len(TEST_SPECS))
     tadv = test_adversarials(run, clf)
-    sub = pair_subset(pairs, p.e2e_n, run.seed)
-    best, record = None, {'scores': {}, 'curves': {}}
-    for lam in p.lambdas:
-        curve, on_step = learning_curve(tadv['fgsm'][:500], tadv['y'][:500], every=p.curve_every, device=run.device)
-        v, c = train_e2e(vae, rec, sub, lam=lam, epochs=p.e2e_epochs, seed=run.seed, device=run.device, amp=p.amp, beta=run.beta, on_step=on_step)
-        score = accuracy(DefendedClassifier(v, c), xv, yv, device=run.device)
-        record['scores'][str(lam)], record['curves'][str(lam)] = score, curve
-        run.log(f"E2E lambda={lam:g}: validation accuracy {score:.2f}%")
-        if best is None or score > best[0]: best = (score, lam, v, c)
-    record['lambda'] = best[1]
-    save_model(f'{stem}-vae.safetensors', best[2]); save_model(f'{stem}-clf.safetensors', best[3])
-    Path(f'{stem}.json').write_text(json.dumps(record))
-    return best[2], best[3], record
+    curves = {}
+    def on_step_for(lam):
+        curves[str(lam)], on_step = learning_curve(tadv['fgsm'][:500], tadv['y'][:500], every=p.curve_every, device=run.device)
+        return on_step
+    lam, scores, (v, c) = choose_lambda(vae, rec, pair_subset(pairs, p.e2e_n, run.seed), xv, yv, p.lambdas, on_step_for, run.log,
+                                        epochs=p.e2e_epochs, seed=run.seed, device=run.device, amp=p.amp, beta=run.beta)
+    record = {'scores': {str(k): a for k, a in scores.items()}, 'curves': curves, 'lambda': lam}
+    save_model(f'{stem}-vae.safetensors', v); save_model(f'{stem}-clf.safetensors', c)
+    atomic_write(f'{stem}.json', lambda tmp: Path(tmp).write_text(json.dumps(record)))
+    return v, c, record
 
 # %% ../nbs/10_experiments.ipynb #46407e82
 T1_COLS = ('no_attack', 'no_defense', 'vae', 'rec', 'e2e', 'defense_gan', 'magnet', 'adv_tr')
@@ -379,11 +376,11 @@ def fig4(run:Run, name:str='A', out=None):
     return fig
 
 # %% ../nbs/10_experiments.ipynb #334999dc
-PROFILES['demo'] = Profile('demo', 10000, 3, 3000, 100, 1, 32, 1e-3, 500, 1, 3000, 1, (10.,), 300, cw_fast=True, amp=True)
+PROFILES['demo'] = Profile('demo', 20000, 4, 4000, 100, 2, 32, 1e-3, 500, 1, 3000, 1, (10.,), 300, cw_fast=True, amp=True)
 
-def demo_run(device='auto', seed:int=0, data_dir=None, out=None) -> str:
+def demo_run(device='auto', seed:int=0, data_dir=None, out=None, profile:str='demo') -> str:
     "F-MNIST, classifier A, Defense-VAE without REC/E2E: a small Table 1 and Figure 1."
-    run = Run('fmnist', PROFILES['demo'], device, seed, data_dir)
+    run = Run('fmnist', get_profile(profile), device, seed, data_dir)
     out = Path(out or 'runs/demo')
     clf = run.classifier('A'); pairs = training_pairs(run, clf); vae = vae_for(run, clf, pairs)
     adv = test_adversarials(run, clf)
@@ -394,6 +391,6 @@ def demo_run(device='auto', seed:int=0, data_dir=None, out=None) -> str:
                  vae=accuracy(clf, purify(vae, adv[k], device=run.device), adv['y'], device=run.device))
         r.update({f'paper_{c}': PAPER_T1['fmnist'][(k, 'A')][c] for c in ('no_attack', 'no_defense', 'vae')})
         rows.append(r)
-    md = write_table(out, 'demo', rows, ['attack', 'model'], ['no_attack', 'no_defense', 'vae'], 'Demo: F-MNIST, classifier A (profile demo)')
+    md = write_table(out, 'demo', rows, ['attack', 'model'], ['no_attack', 'no_defense', 'vae'], f'Demo: F-MNIST, classifier A (profile {profile})')
     fig1([run], out=out)
     return md

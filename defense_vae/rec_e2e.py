@@ -62,10 +62,13 @@ def learning_curve(x:Tensor, y:Tensor, every:int=50, device='auto') -> tuple[lis
     return curve, on_step
 
 # %% ../nbs/06_rec_e2e.ipynb #a2f0c53f
-def choose_lambda(vae:DefenseVAE, clf:nn.Module, pairs, x_valid:Tensor, y_valid:Tensor, grid=(1., 10., 100.), **kw) -> tuple[float, dict]:
-    "The λ in `grid` whose E2E fine-tune scores best on (`x_valid`, `y_valid`), and every λ's score."
-    scores = {}
+def choose_lambda(vae:DefenseVAE, clf:nn.Module, pairs, x_valid:Tensor, y_valid:Tensor, grid=(1., 10., 100.),
+                  on_step_for=None, log=None, **kw) -> tuple[float, dict, tuple[DefenseVAE, nn.Module]]:
+    "The λ in `grid` whose E2E fine-tune scores best on (`x_valid`, `y_valid`), every λ's score, and the best (vae, clf)."
+    scores, best = {}, None
     for lam in grid:
-        v, c = train_e2e(vae, clf, pairs, lam=lam, **kw)
+        v, c = train_e2e(vae, clf, pairs, lam=lam, on_step=on_step_for(lam) if on_step_for else None, **kw)
         scores[lam] = accuracy(DefendedClassifier(v, c), x_valid, y_valid, device=kw.get('device', 'auto'))
-    return max(scores, key=scores.get), scores
+        if log: log(f"E2E lambda={lam:g}: validation accuracy {scores[lam]:.2f}%")
+        if best is None or scores[lam] > scores[best[0]]: best = (lam, v, c)
+    return best[0], scores, best[1:]
