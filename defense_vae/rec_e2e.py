@@ -21,6 +21,7 @@ __all__ = ['train_rec', 'e2e_loss', 'train_e2e', 'learning_curve', 'choose_lambd
 def train_rec(classifier:nn.Module, vae:DefenseVAE, pairs, epochs:int=1, bs:int=100, lr:float=1e-3, seed:int=0,
               device='auto', from_scratch:bool=False, amp:bool=False, state_path=None) -> nn.Module:
     "A copy of `classifier` retrained on `vae`'s reconstructions of the (x_adv, x_clean, y) `pairs` inputs."
+    seed_everything(seed)  # before building: a from-scratch model's initial weights follow the seed
     rec = build_model(classifier.config) if from_scratch else copy.deepcopy(classifier)
     vae.eval().requires_grad_(False)
     def loss_fn(x_adv, x_clean, y):

@@ -50,6 +50,7 @@ def get_classifier(dataset:str, name:str='A', epochs:int=10, n_train:int|None=No
     path = recipe_path('classifiers', recipe)
     if path.exists() and not retrain: return load_model(path)
     info = dataset_info(dataset)
+    seed_everything(seed)  # the initial weights too: the same recipe gives the same model in every process
     model = Classifier(name, info.channels, info.size, info.n_classes, dropout)
     train, test = load_images(dataset, 'train', n=n_train, seed=seed, data_dir=data_dir), load_images(dataset, 'test', data_dir=data_dir)
     t0 = time.time()
