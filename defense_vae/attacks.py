@@ -7,9 +7,9 @@ Docs: https://defense-vae.github.io/defense-vae/attacks.html.md"""
 
 # %% ../nbs/03_attacks.ipynb #b47f3793
 from __future__ import annotations
-import os, json, time, inspect, contextlib
+import os, json, time, math, numbers, inspect, contextlib
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Sequence, NamedTuple
 import numpy as np
 import torch
 from torch import nn, Tensor
@@ -18,9 +18,10 @@ from torch.utils.data import TensorDataset
 from .core import *
 
 # %% auto #0
-__all__ = ['ATTACKS', 'CLEAN', 'PAPER_EPS', 'CODE_EPS', 'PAPER_CW_LRS', 'attack_mode', 'model_logits', 'input_grad', 'ce_loss',
-           'model_labels', 'fgsm', 'rand_fgsm', 'keep_adversarial', 'cw', 'logits_and_jacobian', 'deepfool', 'pgd',
-           'identity_attack', 'attack_params', 'resolve_attack', 'attack_name', 'run_attack', 'art_classifier',
+__all__ = ['ATTACKS', 'ATTACK_RULES', 'CLEAN', 'PAPER_EPS', 'CODE_EPS', 'PAPER_CW_LRS', 'attack_mode', 'model_logits',
+           'input_grad', 'ce_loss', 'model_labels', 'fgsm', 'rand_fgsm', 'keep_adversarial', 'cw',
+           'logits_and_jacobian', 'deepfool', 'pgd', 'identity_attack', 'attack_params', 'attack_defaults', 'ParamRule',
+           'check_attack_params', 'resolve_attack', 'attack_name', 'num_classes', 'run_attack', 'art_classifier',
            'paper_pair_specs', 'spec_dir', 'chunk_seed', 'PairSet', 'make_pair_set', 'bench_attacks', 'format_bench']
 
 # %% ../nbs/03_attacks.ipynb #b6965ec8
@@ -194,12 +195,18 @@ def _random_start(x:Tensor, eps:float, norm:str, generator) -> Tensor:
     d = _randn(x, generator)
     return x + d / _norms(d).clamp_min(1e-12) * eps * _rand(x[:, :1, :1, :1], generator)
 
+_NORMS = {'inf': 'inf', 'linf': 'inf', '2': '2', 'l2': '2'}
+
+def _pgd_norm(norm) -> str|None:
+    "'inf' or '2' for a norm PGD accepts ('inf', 'linf', np.inf, 2, '2', 'l2', any case), else None."
+    return _NORMS.get(str(norm).lower())
+
 def pgd(model:nn.Module, x:Tensor, y:Tensor|None=None, eps:float=0.3, norm:str='inf', steps:int=40,
         step:float|None=None, restarts:int=1, random_start:bool=True, eot:int=1,
         generator:torch.Generator|None=None) -> Tensor:
     "L-inf / L2 PGD with random start, `restarts` (per-image best kept) and EOT gradient averaging over `eot` passes."
-    norm = str(norm).lower().replace('linf', 'inf').replace('l2', '2')
-    if norm not in ('inf', '2'): raise ValueError(f"PGD norm must be 'inf' or 2; got {norm!r}.")
+    if _pgd_norm(norm) is None: raise ValueError(f"PGD norm must be 'inf' or 2; got {norm!r}.")
+    norm = _pgd_norm(norm)
     y, step = model_labels(model, x, y), step or 2.5 * eps / steps
     loss_fn, best, best_loss, best_fooled = _eot_loss(model, y, eot), x.clone(), None, None
     for _ in range(restarts):
@@ -228,14 +235,69 @@ def attack_params(name:str) -> list[str]:
     "The parameters attack `name` takes in a spec."
     return [k for k in inspect.signature(ATTACKS[name]).parameters if k not in ('model', 'x', 'y', 'generator')]
 
+def attack_defaults(name:str) -> dict:
+    "The default value of each parameter of attack `name`."
+    sig = inspect.signature(ATTACKS[name]).parameters
+    return {k: sig[k].default for k in attack_params(name)}
+
+# %% ../nbs/03_attacks.ipynb #6065f1da
+def _is_real(v) -> bool:
+    "A finite real number: a Python or numpy int or float, not a bool."
+    if not isinstance(v, numbers.Real) or isinstance(v, (bool, np.bool_)): return False
+    return isinstance(v, numbers.Integral) or math.isfinite(v)
+
+def _is_count(v) -> bool:
+    "An integer >= 1: a Python or numpy int, not a bool."
+    return isinstance(v, numbers.Integral) and not isinstance(v, (bool, np.bool_)) and v >= 1
+
+class ParamRule(NamedTuple):
+    "The values an attack parameter allows: `ok(value, params)` (`params` the whole spec, defaults filled in), in words."
+    ok: Callable[[object, dict], bool]
+    allowed: str                                   # formatted with `name` (the parameter) and the spec's values
+
+_FRACTION = ParamRule(lambda v, p: _is_real(v) and 0 <= v <= 1, 'a finite real number with 0 <= {name} <= 1')
+_POSITIVE = ParamRule(lambda v, p: _is_real(v) and v > 0, 'a finite real number > 0')
+_NON_NEGATIVE = ParamRule(lambda v, p: _is_real(v) and v >= 0, 'a finite real number >= 0')
+_COUNT = ParamRule(lambda v, p: _is_count(v), 'an integer >= 1 (not a bool)')
+_FLAG = ParamRule(lambda v, p: isinstance(v, (bool, np.bool_)), 'True or False')
+_ALPHA = ParamRule(lambda v, p: _is_real(v) and 0 <= v <= p['eps'],
+                   'a finite real number with 0 <= alpha <= eps (eps={eps} here)')
+_PGD_NORM = ParamRule(lambda v, p: _pgd_norm(v) is not None, "'inf' (also 'linf') or 2 (also '2', 'l2')")
+_PGD_EPS = ParamRule(lambda v, p: _is_real(v) and 0 <= v <= (1 if _pgd_norm(p['norm']) == 'inf' else math.inf),
+                     "a finite real number with 0 <= eps <= 1 for norm 'inf', or eps >= 0 for norm 2")
+_PGD_STEP = ParamRule(lambda v, p: v is None or (_is_real(v) and v > 0),
+                      'None (2.5 * eps / steps) or a finite real number > 0')
+
+ATTACK_RULES = {      # in checking order: a parameter whose rule reads another one comes after it
+    'clean': dict(fast=_FLAG),
+    'fgsm': dict(eps=_FRACTION, fast=_FLAG),
+    'rand_fgsm': dict(eps=_FRACTION, alpha=_ALPHA, fast=_FLAG),
+    'cw': dict(lr=_POSITIVE, steps=_COUNT, c=_POSITIVE, confidence=_NON_NEGATIVE, search_steps=_COUNT,
+               abort_early=_FLAG, fast=_FLAG),
+    'deepfool': dict(overshoot=_NON_NEGATIVE, steps=_COUNT, fast=_FLAG),
+    'pgd': dict(norm=_PGD_NORM, eps=_PGD_EPS, steps=_COUNT, step=_PGD_STEP, restarts=_COUNT, random_start=_FLAG,
+                eot=_COUNT),
+}
+
+def check_attack_params(name:str, params:dict) -> dict:
+    "`params` of attack `name`; a `ValueError` saying what is allowed unless every value (defaults too) obeys `ATTACK_RULES`."
+    p = {**attack_defaults(name), **params}
+    for k, rule in ATTACK_RULES[name].items():
+        if not rule.ok(p[k], p):
+            default = '' if k in params else ' (its default)'
+            allowed = rule.allowed.format(name=k, **p)
+            raise ValueError(f"Attack {name!r}: {k} must be {allowed}; got {k}={p[k]!r}{default}.")
+    return params
+
+# %% ../nbs/03_attacks.ipynb #e325c41d
 def resolve_attack(spec:dict) -> tuple[Callable, dict]:
-    "The attack function and its keyword arguments for `spec`, with clear errors for unknown names or parameters."
+    "The attack function and keyword arguments for `spec`; a `ValueError` for an unknown name or parameter or a bad value."
     if not isinstance(spec, dict) or 'attack' not in spec: raise ValueError(f"An attack spec is a dict like {{'attack': 'fgsm', 'eps': 0.3}}; got {spec!r}.")
     name, params = spec['attack'], {k: v for k, v in spec.items() if k != 'attack'}
     if name not in ATTACKS: raise ValueError(f"Unknown attack {name!r}; choose one of {', '.join(ATTACKS)}.")
     bad = sorted(set(params) - set(attack_params(name)))
     if bad: raise ValueError(f"Attack {name!r} has no parameter {', '.join(map(repr, bad))}; it takes {', '.join(attack_params(name))}.")
-    return ATTACKS[name], params
+    return ATTACKS[name], check_attack_params(name, params)
 
 def attack_name(spec:dict) -> str:
     "A short label for `spec`, e.g. 'FGSM eps=0.3', 'CW-L2 lr=10'."
@@ -243,19 +305,24 @@ def attack_name(spec:dict) -> str:
     params = ' '.join(f"{k}={v}" for k, v in spec.items() if k != 'attack')
     return f"{_TITLES[spec['attack']]} {params}".strip()
 
+# %% ../nbs/03_attacks.ipynb #90e1e789
+@torch.no_grad()
+def num_classes(model:nn.Module, x:Tensor, device='auto') -> int:
+    "The number of logits `model` returns, from one forward pass on `x[:1]` (converted as batches are, by `as_batch`)."
+    return model_logits(model, as_batch((x[:1],), get_device(device))[0]).shape[1]
+
 # %% ../nbs/03_attacks.ipynb #6bc218a9
 def run_attack(model:nn.Module, x:Tensor, spec:dict, y:Tensor|None=None, bs:int=500, device='auto', seed:int=0,
                desc:str|None=None) -> Tensor:
     "Adversarial versions (on the CPU, in [0, 1]) of images `x` under attack `spec` against `model`."
     fn, params = resolve_attack(spec)
     check_images(x)
-    if y is not None:
-        y = torch.as_tensor(y)
-        if y.shape != (len(x),) or y.is_floating_point(): raise ValueError(f"y must be {len(x)} integer class labels, one per image; got {y.dtype} of shape {tuple(y.shape)}.")
+    if y is not None: y = check_labels(y, len(x))
     device, g = get_device(device), torch.Generator().manual_seed(seed)
     model.to(device)
-    ds = TensorDataset(x) if y is None else TensorDataset(x, y.long())
+    ds = TensorDataset(x) if y is None else TensorDataset(x, y)
     with attack_mode(model, channels_last=params.get('fast', False)):
+        if y is not None: check_labels(y, len(x), num_classes(model, x, device))
         return map_batches(lambda xb, yb=None: fn(model, xb, yb, generator=g, **params), ds, bs, device, desc or attack_name(spec))
 
 # %% ../nbs/03_attacks.ipynb #ec3baa0a
@@ -264,7 +331,7 @@ def art_classifier(model:nn.Module, x:Tensor, device='auto'):
     try: from art.estimators.classification import PyTorchClassifier
     except ImportError: raise ImportError("The ART comparison needs adversarial-robustness-toolbox: pip install 'defense-vae[dev]'.") from None
     device = get_device(device)
-    with torch.no_grad(): k = model.eval()(x[:1].to(device)).shape[1]
+    k = num_classes(model.eval(), x, device)
     return PyTorchClassifier(model, loss=nn.CrossEntropyLoss(), input_shape=tuple(x.shape[1:]), nb_classes=k,
                              clip_values=(0., 1.), device_type='gpu' if device.type == 'cuda' else 'cpu')
 
@@ -306,6 +373,10 @@ class PairSet:
         self.n_chunks, self._arrays = -(-n // chunk), {}
     def __len__(self) -> int: return len(self.specs) * self.n
     def __repr__(self): return f"PairSet({len(self.specs)} specs x {self.n} images at {self.folder})"
+    @property
+    def cache_key(self) -> dict:
+        "What identifies the pairs' content (the folder name is the hash of the images, model, seed and chunking)."
+        return dict(folder=self.folder.name, specs=self.specs, n=self.n, chunk=self.chunk)
 
     def _array(self, name:str) -> np.ndarray:
         if name not in self._arrays: self._arrays[name] = np.load(self.folder/name, mmap_mode='r')

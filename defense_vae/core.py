@@ -15,9 +15,9 @@ from torch import nn, Tensor
 
 # %% auto #0
 __all__ = ['import_torchvision', 'get_device', 'seed_everything', 'cache_dir', 'stable_hash', 'progress', 'check_images',
-           'atomic_write', 'save_checkpoint', 'CheckpointError', 'read_checkpoint', 'load_checkpoint', 'save_state',
-           'load_state', 'batch_indices', 'as_batch', 'map_batches', 'ConcatSet', 'predict', 'accuracy', 'autocast',
-           'fit']
+           'check_labels', 'atomic_write', 'save_checkpoint', 'CheckpointError', 'read_checkpoint', 'load_checkpoint',
+           'save_state', 'load_state', 'batch_indices', 'as_batch', 'map_batches', 'ConcatSet', 'evaluating', 'predict',
+           'accuracy', 'bf16_is_fast', 'autocast', 'fit']
 
 # %% ../nbs/00_core.ipynb #1f5c936a
 _TV_SCHEMAS = ("nms(Tensor dets, Tensor scores, float iou_threshold) -> Tensor",
@@ -48,6 +48,9 @@ def get_device(device:str|torch.device|None='auto') -> torch.device:
     try: dev = torch.device(device)
     except RuntimeError: raise ValueError(f"Unknown device {device!r}: use 'auto', 'cpu', 'cuda', 'cuda:N' or 'mps'.") from None
     if dev.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"Device {device!r} asked for, but CUDA is not available here; use --device cpu or auto.")
+    mps = getattr(torch.backends, 'mps', None)
+    if dev.type == 'mps' and not (mps is not None and mps.is_available()):
+        raise ValueError(f"Device {device!r} asked for, but Apple's MPS is not available here; use --device cpu or auto.")
     return dev
 
 # %% ../nbs/00_core.ipynb #9a19c6a7
@@ -68,11 +71,19 @@ def cache_dir(*parts:str, create:bool=True) -> Path:
 def _hash_update(h, o):
     if isinstance(o, Tensor): h.update(str((o.dtype, tuple(o.shape))).encode()); h.update(o.detach().cpu().contiguous().view(-1).view(torch.uint8).numpy().tobytes())
     elif isinstance(o, nn.Module): _hash_update(h, o.state_dict())
+    elif hasattr(o, 'cache_key'): _hash_update(h, o.cache_key)              # e.g. a pair set: its content's key
+    elif hasattr(o, 'tensors') and isinstance(o.tensors, tuple): _hash_update(h, o.tensors)   # TensorDataset
     elif isinstance(o, dict):
         for k in sorted(o, key=str): h.update(str(k).encode()); _hash_update(h, o[k])
     elif isinstance(o, (list, tuple)):
         for v in o: _hash_update(h, v)
-    else: h.update(json.dumps(o, sort_keys=True, default=str).encode())
+    else: h.update(json.dumps(o, sort_keys=True, default=_plain).encode())
+
+def _plain(o):
+    "JSON stand-ins for the few non-JSON values a recipe may hold; anything else cannot be hashed stably."
+    if isinstance(o, np.generic): return o.item()
+    if isinstance(o, (Path, torch.device, torch.dtype)): return str(o)
+    raise TypeError(f"stable_hash cannot hash a {type(o).__name__}: give it a `cache_key` (a plain value describing its content).")
 
 def stable_hash(*objs, n:int=12) -> str:
     "A short hex digest of configs, tensors, state dicts and modules, stable across runs and machines."
@@ -94,15 +105,34 @@ def check_images(x, channels:int|None=None, size:int|tuple|None=None, name:str='
     if not isinstance(x, Tensor): raise TypeError(f"{name} must be {want}; got {type(x).__name__}.")
     if x.ndim != 4: raise ValueError(f"{name} must be {want}; got shape {tuple(x.shape)}. Add a batch axis with x[None] or a channel axis with x[:, None].")
     if x.shape[0] == 0: raise ValueError(f"{name} is an empty batch; pass at least one image ({want}).")
+    if x.numel() == 0: raise ValueError(f"{name} has no pixels (shape {tuple(x.shape)}); pass {want}.")
     if not x.is_floating_point(): raise ValueError(f"{name} must be {want}; got dtype {x.dtype}. Convert with x.float() / 255.")
     if channels is not None and x.shape[1] != channels: raise ValueError(f"{name} must be {want}; got {x.shape[1]} channels (shape {tuple(x.shape)}).")
     if size is not None:
         hw = (size, size) if isinstance(size, int) else tuple(size)
         if tuple(x.shape[2:]) != hw: raise ValueError(f"{name} must be {want}; got images of {x.shape[2]}x{x.shape[3]}.")
-    if torch.isnan(x).any(): raise ValueError(f"{name} contains NaN; images must be finite values in [0, 1].")
-    lo, hi = x.min().item(), x.max().item()
-    if lo < 0 or hi > 1: raise ValueError(f"{name} must have values in [0, 1]; got [{lo:.3g}, {hi:.3g}]. Scale uint8 images by 1/255; map [-1, 1] with (x + 1) / 2.")
+    lo, hi = (t.item() for t in torch.aminmax(x.detach()))                          # one pass over x and one sync: cheap on the hot path
+    if not (0 <= lo and hi <= 1):                           # also catches NaN, whose comparisons are all False
+        if torch.isnan(x).any(): raise ValueError(f"{name} contains NaN; images must be finite values in [0, 1].")
+        if torch.isinf(x).any(): raise ValueError(f"{name} contains Inf; images must be finite values in [0, 1].")
+        raise ValueError(f"{name} must have values in [0, 1]; got [{lo:.3g}, {hi:.3g}]. Scale uint8 images by 1/255; map [-1, 1] with (x + 1) / 2.")
     return x
+
+# %% ../nbs/00_core.ipynb #12b91d12
+def check_labels(y, n:int, n_classes:int|None=None, name:str='y') -> Tensor:
+    "`y` as an int64 tensor if it holds `n` integer class labels (each in [0, `n_classes`)); a clear error otherwise."
+    want = f"a 1-D integer tensor of {n} class labels, one per image"
+    if not isinstance(y, (Tensor, np.ndarray, list, tuple)): raise TypeError(f"{name} must be {want}; got {type(y).__name__}.")
+    y = torch.as_tensor(y)
+    if y.ndim != 1 or len(y) != n:
+        hint = ' Flatten it with y.flatten() or y[:, 0].' if y.ndim == 2 and y.numel() == n else ''
+        raise ValueError(f"{name} must be {want}; got shape {tuple(y.shape)}.{hint}")
+    if y.dtype == torch.bool or y.is_floating_point() or y.is_complex():
+        raise ValueError(f"{name} must be {want}; got dtype {y.dtype}. Convert integral labels with y.long().")
+    if n and n_classes is not None:
+        lo, hi = torch.aminmax(y)
+        if lo < 0 or hi >= n_classes: raise ValueError(f"{name} must hold classes in [0, {n_classes - 1}]; got labels in [{lo.item()}, {hi.item()}].")
+    return y.long()
 
 # %% ../nbs/00_core.ipynb #79d9aee4
 def atomic_write(path, write:Callable[[Path], None]) -> Path:
@@ -199,6 +229,8 @@ class ConcatSet:
         self.parts = [p for p in parts if len(p)]
         self.offsets = torch.tensor([0] + [len(p) for p in self.parts]).cumsum(0)
     def __len__(self): return int(self.offsets[-1])
+    @property
+    def cache_key(self): return [getattr(p, 'cache_key', p) for p in self.parts]
     def __getitem__(self, idx):
         idx = torch.as_tensor(idx).long().flatten()
         part = torch.bucketize(idx, self.offsets[1:], right=True)
@@ -209,19 +241,57 @@ class ConcatSet:
         inv = torch.cat(order).argsort()
         return tuple(torch.cat([torch.as_tensor(o[j]) for o in out])[inv] for j in range(len(out[0])))
 
+# %% ../nbs/00_core.ipynb #f159078a
+@contextlib.contextmanager
+def evaluating(*models:nn.Module, frozen:bool=True):
+    "Eval mode (and no parameter gradients if `frozen`) for `models` inside; train flags and `requires_grad` restored afterwards."
+    mods = [m for m in models if m is not None]
+    modes = [(sub, sub.training) for m in mods for sub in m.modules()]
+    grads = [(p, p.requires_grad) for m in mods for p in m.parameters()]
+    for m in mods:
+        m.eval()
+        if frozen: m.requires_grad_(False)
+    try: yield models[0] if len(models) == 1 else models
+    finally:
+        for sub, t in modes: sub.training = t
+        for p, r in grads: p.requires_grad_(r)
+
 # %% ../nbs/00_core.ipynb #0824ab4a
-@torch.no_grad()
+def _argmax_batches(model:nn.Module, x, bs:int, device) -> tuple[Tensor, int]:
+    "(predicted classes, number of logits) of `model` on `x`, in eval mode, batched."
+    device, k = get_device(device), [0]
+    def f(xb):
+        z = model(xb); k[0] = z.shape[1]
+        return z.argmax(1)
+    with torch.no_grad(), evaluating(model.to(device)): return map_batches(f, x, bs, device), k[0]
+
+def _check_batch(x, name:str='x') -> Tensor:
+    "`x` if it is a non-empty batch tensor (the model checks the rest); a clear error otherwise."
+    if not isinstance(x, Tensor): raise TypeError(f"{name} must be a batch tensor (for images: float (N, C, H, W) in [0, 1]); got {type(x).__name__}. Convert with torch.as_tensor.")
+    if x.ndim < 2 or len(x) == 0: raise ValueError(f"{name} must be a non-empty batch (N, ...); got shape {tuple(x.shape)}. Add a batch axis with x[None].")
+    return x
+
 def predict(model:nn.Module, x, bs:int=500, device='auto') -> Tensor:
-    "Predicted classes of `model` on images `x` (eval mode, batched)."
-    device = get_device(device); model.eval().to(device)
-    return map_batches(lambda xb: model(xb).argmax(1), x, bs, device)
+    "Predicted classes of `model` on images `x` (eval mode inside, batched); the model's modes are left as they were."
+    return _argmax_batches(model, _check_batch(x), bs, device)[0]
 
 def accuracy(model:nn.Module, x:Tensor, y:Tensor, bs:int=500, device='auto') -> float:
-    "Top-1 accuracy in percent of `model` on (`x`, `y`)."
-    return (predict(model, x, bs, device) == y.cpu()).float().mean().item() * 100
+    "Top-1 accuracy in percent of `model` on (`x`, `y`); `y` must be one valid class label per image."
+    y = check_labels(y, len(_check_batch(x)))
+    pred, k = _argmax_batches(model, x, bs, device)
+    check_labels(y, len(x), k)
+    return (pred == y).float().mean().item() * 100
 
 # %% ../nbs/00_core.ipynb #ae5d0e85
 def _modules(m) -> list[nn.Module]: return list(m) if isinstance(m, (list, tuple)) else [m]
+
+def bf16_is_fast(device='auto') -> bool:
+    "Whether `device` runs bf16 convolutions natively: a CUDA GPU of compute capability 8+, or a CPU with AMX or AVX512-BF16."
+    device = get_device(device)
+    if device.type == 'cuda': return torch.cuda.get_device_capability(device)[0] >= 8
+    if device.type != 'cpu': return False
+    cpu = getattr(torch, 'cpu', None)
+    return any(getattr(cpu, f, lambda: False)() for f in ('_is_amx_tile_supported', '_is_avx512_bf16_supported'))
 
 def autocast(device:torch.device, enabled:bool=False):
     "bf16 autocast on `device` if `enabled`, else a no-op context."

@@ -1,4 +1,4 @@
-"""MNIST, Fashion-MNIST, CIFAR-10 and CelebA, read through torchvision's dataset classes into in-memory float tensors in [0, 1].
+"""MNIST, Fashion-MNIST, CIFAR-10 and CelebA, checked and read into in-memory float tensors in [0, 1].
 
 Docs: https://defense-vae.github.io/defense-vae/data.html.md"""
 
@@ -6,7 +6,7 @@ Docs: https://defense-vae.github.io/defense-vae/data.html.md"""
 
 # %% ../nbs/01_data.ipynb #c9185641
 from __future__ import annotations
-import os, gzip, shutil, pickle
+import os, gzip, shutil, pickle, hashlib, struct, zlib, codecs, math
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -17,9 +17,10 @@ from .core import import_torchvision, cache_dir, progress, check_images, stable_
 
 # %% auto #0
 __all__ = ['DATASETS', 'CIFAR10_CLASSES', 'CELEBA_ATTRS', 'DatasetInfo', 'dataset_info', 'shared_data_dirs', 'data_sources',
-           'has_dataset', 'DataNotFoundError', 'find_data', 'subset_indices', 'tv_dataset_class', 'DataIntegrityError',
-           'mnist_root', 'celeba_transform', 'load_images', 'show_images', 'write_cifar10_fixture',
-           'write_celeba_fixture']
+           'has_dataset', 'DataNotFoundError', 'find_data', 'subset_indices', 'DataIntegrityError', 'file_digest',
+           'tv_md5s', 'check_md5', 'tv_dataset_class', 'idx_shape', 'check_idx_files', 'check_gunzipped', 'mnist_root',
+           'CifarUnpickler', 'read_cifar10_batch', 'celeba_transform', 'load_images', 'show_images',
+           'write_cifar10_fixture', 'write_celeba_fixture']
 
 # %% ../nbs/01_data.ipynb #ba69dbbe
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class DatasetInfo:
     size:int          # images are size x size after loading
     n_classes:int
     folder:str        # torchvision's folder under the data root
-    tv_class:str      # torchvision.datasets class that reads it
+    tv_class:str      # torchvision.datasets class: it lists the files' md5s (and reads them, except CIFAR-10)
     files:tuple       # required files/folders inside `folder`
 
 _MNIST_FILES = tuple(f'raw/{s}-{k}-idx{d}-ubyte.gz' for s in ('train', 't10k') for k, d in (('images', 3), ('labels', 1)))
@@ -103,21 +104,63 @@ def subset_indices(total:int, n:int|None=None, seed:int=0, what:str='the split')
     if not 1 <= n <= total: raise ValueError(f"Asked for n={n} images but {what} has {total}; use 1 <= n <= {total} or n=None for all.")
     return torch.randperm(total, generator=torch.Generator().manual_seed(seed))[:n].sort().values
 
+# %% ../nbs/01_data.ipynb #43fb5311
+class DataIntegrityError(ValueError):
+    "Data files that exist but are not what they should be: wrong md5, corrupt or truncated, or unsafe to load."
+
+# %% ../nbs/01_data.ipynb #0a366e38
+_DIGESTS = {}
+
+def _crc32(f) -> str:
+    "CRC-32 of the rest of open file `f`, as 8 hex digits."
+    crc = 0
+    while b := f.read(1 << 22): crc = zlib.crc32(b, crc)
+    return f'{crc:08x}'
+
+def file_digest(path, algo:str='md5') -> str:
+    "Hex `algo` digest ('md5' or 'crc32') of file `path`, computed once per (path, size, mtime) in this process."
+    p = Path(path).resolve()
+    st = p.stat()
+    key = (algo, str(p), st.st_size, st.st_mtime_ns)
+    if key not in _DIGESTS:
+        with open(p, 'rb') as f:
+            _DIGESTS[key] = _crc32(f) if algo == 'crc32' else hashlib.file_digest(f, algo).hexdigest()
+    return _DIGESTS[key]
+
+# %% ../nbs/01_data.ipynb #0b565aea
+def tv_md5s(name:str) -> dict[str, str]:
+    "torchvision's md5 of each original file of data set `name`, by file name (from its dataset class's own lists)."
+    cls = getattr(import_torchvision().datasets, dataset_info(name).tv_class)
+    if hasattr(cls, 'resources'): pairs = cls.resources                                              # MNIST family
+    elif hasattr(cls, 'train_list'): pairs = [*cls.train_list, *cls.test_list, (cls.meta['filename'], cls.meta['md5'])]
+    else: pairs = [(f, md5) for _, md5, f in cls.file_list]                                            # CelebA
+    return {f.rsplit('/', 1)[-1]: md5 for f, md5 in pairs}
+
+def _known_as(md5:str) -> str:
+    "' -- it is <data set>'s <file>' when `md5` is that of an original file of one of our data sets, else ''."
+    hits = [f"{dataset_info(d).title}'s {f}" for d in DATASETS for f, m in tv_md5s(d).items() if m == md5]
+    return f" -- it is {hits[0]}" if hits else ''
+
+def check_md5(path, name:str):
+    "Raise `DataIntegrityError` unless file `path` has torchvision's md5 for the file of that name in data set `name`."
+    path, info = Path(path), dataset_info(name)
+    want, got = tv_md5s(name)[path.name], file_digest(path)
+    if got != want: raise DataIntegrityError(
+        f"{info.title} file {path} is not the original: its md5 is {got}, torchvision lists {want}{_known_as(got)}. "
+        f"Replace it with the original file, or pass verify=False to skip the md5 check (re-packed copies, "
+        f"test fixtures).")
+
 # %% ../nbs/01_data.ipynb #d4919e68
 def tv_dataset_class(name:str, verify:bool=True) -> type:
-    "torchvision's dataset class for `name`, or (`verify=False`) a subclass checking only that files exist."
+    "torchvision's dataset class for `name`, or (`verify=False`) for CelebA a subclass checking only that files exist."
+    if dataset_info(name).tv_class == 'CIFAR10':
+        raise ValueError("CIFAR-10 is read by `read_cifar10_batch`, not by torchvision's CIFAR10 class, whose unpickling "
+                         "runs any code a batch file holds.")
     cls = getattr(import_torchvision().datasets, dataset_info(name).tv_class)
-    if verify or not hasattr(cls, 'train_list') and not hasattr(cls, 'file_list'): return cls  # MNIST: no md5s on raw files
-    if hasattr(cls, 'train_list'):  # CIFAR
-        attrs = dict(train_list=[[f, None] for f, _ in cls.train_list], test_list=[[f, None] for f, _ in cls.test_list],
-                     meta={**cls.meta, 'md5': None})
-    else: attrs = dict(file_list=[(i, None, f) for i, _, f in cls.file_list])  # CelebA
-    return type(f'{cls.__name__}ExistenceOnly', (cls,), attrs)
+    if verify or not hasattr(cls, 'file_list'): return cls
+    return type(f'{cls.__name__}ExistenceOnly', (cls,), dict(file_list=[(i, None, f) for i, _, f in cls.file_list]))
 
 # %% ../nbs/01_data.ipynb #28ca225e
-class DataIntegrityError(ValueError):
-    "Data files that exist but fail torchvision's md5 check."
-
 def _open_tv(name:str, root:Path, verify:bool, download:bool=False, **kw):
     "Instantiate torchvision's dataset class for `name` at `root`, with a clear error if its check fails."
     cls = tv_dataset_class(name, verify)
@@ -128,37 +171,149 @@ def _open_tv(name:str, root:Path, verify:bool, download:bool=False, **kw):
             f"md5 check: they are not the original files. Replace them with the originals, or pass verify=False to only "
             f"check that they exist (test fixtures, re-packed copies).") from None
 
+# %% ../nbs/01_data.ipynb #b2de6658
+def idx_shape(path, shown=None) -> tuple:
+    "Shape in the header of uint8 idx file `path`, after checking its magic number and that the file size matches it."
+    path = Path(path)
+    with open(path, 'rb') as f: head = f.read(16)
+    nd = head[3] if len(head) >= 4 and head[:3] == b'\0\0\x08' and head[3] in (1, 3) else 0
+    if not nd or len(head) < 4 + 4 * nd: raise DataIntegrityError(f"{shown or path} is not a uint8 idx file: it does "
+        f"not start with the magic number 00000801 (labels) or 00000803 (images) and a shape. Replace it with the "
+        f"original file.")
+    dims = struct.unpack(f'>{nd}I', head[4:4 + 4 * nd])
+    want, size = 4 + 4 * nd + math.prod(dims), path.stat().st_size
+    if size != want: raise DataIntegrityError(f"{shown or path} is truncated or padded: its header says shape {dims}, "
+        f"{want} bytes in all, but the file has {size} bytes. Replace it with the original file.")
+    return dims
+
+# %% ../nbs/01_data.ipynb #044b2cbd
+def check_idx_files(paths:list, name:str, exact:bool=True, shown:list|None=None):
+    "Check `name`'s four extracted idx files (train images, train labels, test images, test labels) by their headers."
+    info, shown = dataset_info(name), shown or paths
+    for i, (split, n) in enumerate((('train', 60000), ('test', 10000))):
+        (img, lab), (si, sl) = [idx_shape(p, s) for p, s in zip(paths[2*i:2*i+2], shown[2*i:2*i+2])], shown[2*i:2*i+2]
+        fix = "Replace it with the original file."
+        if len(img) != 3 or img[1:] != (info.size, info.size): raise DataIntegrityError(
+            f"{info.title} file {si} should hold {info.size}x{info.size} images, but its header says shape {img}. {fix}")
+        if len(lab) != 1: raise DataIntegrityError(
+            f"{info.title} file {sl} should hold labels, but its header says shape {lab}. {fix}")
+        if img[0] != lab[0]: raise DataIntegrityError(f"{info.title} {split} files disagree: {si} holds {img[0]} images "
+            f"but {sl} {lab[0]} labels. Replace them with the original files.")
+        if exact and img[0] != n: raise DataIntegrityError(f"{info.title} {split} files hold {img[0]} images, not the "
+            f"{n} of the original ({si}). Without the .gz files there is no md5 to check, only these headers. Replace "
+            f"them with the original files, or pass verify=False for re-packed copies.")
+        if (y := np.fromfile(paths[2*i+1], np.uint8, offset=8)).size and y.max() >= info.n_classes: raise DataIntegrityError(
+            f"{info.title} file {sl} has label {y.max()}, outside the classes 0..{info.n_classes - 1}. {fix}")
+
 # %% ../nbs/01_data.ipynb #25fb6d76
-def _extract(src:Path, dst:Path):
-    "Gunzip (or copy) `src` to `dst`, atomically."
+def _extract(src:Path, dst:Path, title:str=''):
+    "Gunzip (or copy) `src` to `dst`, atomically; a gzip that cannot be extracted raises `DataIntegrityError`."
     def write(tmp):
         with (gzip.open if src.suffix == '.gz' else open)(src, 'rb') as fi, open(tmp, 'wb') as fo: shutil.copyfileobj(fi, fo, 1 << 20)
-    atomic_write(dst, write)
+    try: atomic_write(dst, write)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as e:
+        err = 'zlib.error' if isinstance(e, zlib.error) else type(e).__name__
+        raise DataIntegrityError(f"{title or 'The'} file {src} cannot be extracted ({err}: {e}): it is "
+                                 f"truncated or corrupt. Replace it with the original file.") from None
 
-def mnist_root(root, name:str) -> Path:
-    "A root where torchvision finds `name`'s extracted raw files: `root` itself, or the cache they are extracted to."
+# %% ../nbs/01_data.ipynb #f6f40265
+def check_gunzipped(raw:Path, gz:Path, title:str=''):
+    "Raise `DataIntegrityError` unless `raw` is what `gz` extracts to, by the CRC-32 and size in the gzip trailer."
+    with open(gz, 'rb') as f:
+        f.seek(-8, os.SEEK_END)
+        crc, size = struct.unpack('<II', f.read(8))
+    if raw.stat().st_size % 2**32 != size or int(file_digest(raw, 'crc32'), 16) != crc: raise DataIntegrityError(
+        f"{title or 'The'} file {raw} is not what {gz.name} beside it extracts to (the .gz is the original, their CRC-32 "
+        f"or size differ). Delete {raw.name} so that the .gz is used, or extract the .gz again.")
+
+# %% ../nbs/01_data.ipynb #3a5d2eae
+def mnist_root(root, name:str, verify:bool=True) -> Path:
+    "Where torchvision finds `name`'s checked, extracted raw files: `root` itself, or the cache they are extracted to."
     info, root = dataset_info(name), Path(root)
-    gz = [root/info.folder/f for f in info.files]
-    if all(g.with_suffix('').exists() for g in gz): return root
-    srcs = [g if g.exists() else g.with_suffix('') for g in gz]
-    key = stable_hash(str(root.resolve()), [(s.name, s.stat().st_size, s.stat().st_mtime_ns) for s in srcs])
-    out = cache_dir('data', 'extracted', key, create=False)
-    for s in srcs:
-        if not (dst := out/info.folder/'raw'/s.name.removesuffix('.gz')).exists(): _extract(s, dst)
+    gzs = [root/info.folder/f for f in info.files]
+    for g in gzs:
+        if verify and g.exists(): check_md5(g, name)              # before anything is extracted
+    if all(g.with_suffix('').exists() for g in gzs):
+        out, srcs = root, [g.with_suffix('') for g in gzs]
+        for g in gzs:
+            if verify and g.exists(): check_gunzipped(g.with_suffix(''), g, info.title)
+    else:
+        srcs = [g if g.exists() else g.with_suffix('') for g in gzs]
+        key = stable_hash(str(root.resolve()), [(s.name, s.stat().st_size, s.stat().st_mtime_ns) for s in srcs])
+        out = cache_dir('data', 'extracted', key, create=False)
+        for s in srcs:
+            if not (dst := out/info.folder/'raw'/s.name.removesuffix('.gz')).exists(): _extract(s, dst, info.title)
+    raws = [out/info.folder/f.removesuffix('.gz') for f in info.files]
+    shown = [f'{r} (extracted from {s})' if s.suffix == '.gz' else s for s, r in zip(srcs, raws)]
+    check_idx_files(raws, name, exact=verify, shown=shown)
     return out
 
 # %% ../nbs/01_data.ipynb #90fd5f24
 def _load_mnist(name, root, split, n, seed, verify, download):
-    ds = _open_tv(name, root if download else mnist_root(root, name), verify, download, train=split == 'train')
+    ds = _open_tv(name, root if download else mnist_root(root, name, verify), verify, download, train=split == 'train')
     idx = subset_indices(len(ds.data), n, seed, f'{dataset_info(name).title} {split}')
     return TensorDataset(ds.data[idx, None].float() / 255, ds.targets[idx].long())
 
+# %% ../nbs/01_data.ipynb #c12c4ba7
+_reconstruct = np.ndarray(0).__reduce__()[0]    # numpy._core.multiarray._reconstruct (numpy.core.multiarray before 2.0)
+_CIFAR_GLOBALS = {('numpy.core.multiarray', '_reconstruct'): _reconstruct, ('numpy', 'ndarray'): np.ndarray,
+                  ('numpy._core.multiarray', '_reconstruct'): _reconstruct, ('numpy', 'dtype'): np.dtype}
+
+class CifarUnpickler(pickle.Unpickler):
+    "Unpickler for CIFAR-10 batches: numpy arrays, numbers, strings and latin-1 bytes; any other global is refused."
+    def __init__(self, file, path): super().__init__(file, encoding='latin1'); self.path = path
+
+    def _refuse(self, what:str): return DataIntegrityError(f"CIFAR-10 file {self.path} refused to load: the file asks to "
+        f"run {what}, which a CIFAR-10 batch never needs (it holds only arrays, lists, numbers and strings). It is not an "
+        f"original batch and may be malicious: do not unpickle it elsewhere; replace it with the original file.")
+
+    def find_class(self, module, name):
+        if (module, name) == ('_codecs', 'encode'): return self._latin1_encode
+        if (module, name) in _CIFAR_GLOBALS: return _CIFAR_GLOBALS[module, name]
+        raise self._refuse(f'{module}.{name}')
+
+    def _latin1_encode(self, s, encoding='utf-8'):
+        "`_codecs.encode` as a protocol-2 pickle of `bytes` calls it: (str, 'latin1') -> bytes; nothing else."
+        latin1 = isinstance(encoding, str) and encoding.lower().replace('_', '-') in ('latin1', 'latin-1')
+        if not (latin1 and isinstance(s, str)): raise self._refuse(f'_codecs.encode with codec {encoding!r}')
+        return s.encode('latin-1')
+
+# %% ../nbs/01_data.ipynb #4b08fece
+def _not_cifar(path, why:str):
+    return DataIntegrityError(f"CIFAR-10 file {path} is not a CIFAR-10 batch: {why}. Replace it with the original file.")
+
+def read_cifar10_batch(path) -> tuple[np.ndarray, np.ndarray]:
+    "Images, uint8 (N, 3, 32, 32), and int64 labels of CIFAR-10 batch file `path`, unpickled with `CifarUnpickler`."
+    path = Path(path)
+    with open(path, 'rb') as f:
+        try: d = CifarUnpickler(f, path).load()
+        except DataIntegrityError: raise
+        except Exception as e:
+            raise _not_cifar(path, f'it cannot be unpickled ({type(e).__name__}: {e}); it is truncated or corrupt') from None
+    d = {k.decode('latin-1') if isinstance(k, bytes) else k: v for k, v in d.items()} if isinstance(d, dict) else {}
+    x, y = d.get('data'), np.asarray(d.get('labels', []))
+    if not (isinstance(x, np.ndarray) and x.dtype == np.uint8 and x.ndim == 2 and x.shape[1] == 3072):
+        raise _not_cifar(path, "it has no 'data' of uint8 images of shape (N, 3072)")
+    if y.shape != (len(x),) or y.dtype.kind not in 'iu' or len(y) and not 0 <= y.min() <= y.max() < 10:
+        raise _not_cifar(path, f"its 'labels' are not {len(x)} class indices in 0..9")
+    return x.reshape(-1, 3, 32, 32), y.astype(np.int64)
+
 # %% ../nbs/01_data.ipynb #43b3ead5
+def _download_cifar10(root):
+    "Download torchvision's CIFAR-10 archive into `root` and extract it there (torchvision checks the archive's md5)."
+    tv = import_torchvision()
+    C = tv.datasets.CIFAR10
+    tv.datasets.utils.download_and_extract_archive(C.url, str(root), filename=C.filename, md5=C.tgz_md5)
+
 def _load_cifar10(name, root, split, n, seed, verify, download):
-    ds = _open_tv(name, root, verify, download, train=split == 'train')
-    idx = subset_indices(len(ds.data), n, seed, f'CIFAR-10 {split}').numpy()
-    x = torch.from_numpy(ds.data[idx]).permute(0, 3, 1, 2).float() / 255
-    return TensorDataset(x.contiguous(), torch.as_tensor(ds.targets, dtype=torch.int64)[idx])
+    folder = Path(root)/dataset_info(name).folder
+    if download: _download_cifar10(root)
+    files = [f'data_batch_{i}' for i in range(1, 6)] if split == 'train' else ['test_batch']
+    for f in files + ['batches.meta']:
+        if verify: check_md5(folder/f, name)
+    x, y = map(np.concatenate, zip(*[read_cifar10_batch(folder/f) for f in files]))
+    idx = subset_indices(len(x), n, seed, f'CIFAR-10 {split}').numpy()
+    return TensorDataset(torch.from_numpy(x[idx]).float() / 255, torch.from_numpy(y[idx]))
 
 # %% ../nbs/01_data.ipynb #a7a886ba
 def celeba_transform():
@@ -166,10 +321,19 @@ def celeba_transform():
     T = import_torchvision().transforms
     return T.Compose([T.CenterCrop(108), T.Resize(64, antialias=True), T.ToTensor()])
 
+def _decode_celeba(ds, i:int) -> Tensor:
+    "Image `i` of torchvision's CelebA `ds`, transformed; `DataIntegrityError` naming the file if it cannot be decoded."
+    try: return ds[i][0]
+    except (FileNotFoundError, PermissionError): raise
+    except (OSError, SyntaxError) as e:
+        path = Path(ds.root)/ds.base_folder/'img_align_celeba'/ds.filename[i]
+        raise DataIntegrityError(f"CelebA image {path} cannot be decoded ({type(e).__name__}: {e}): it is truncated or "
+                                 f"corrupt. Replace it with the original file.") from None
+
 def _load_celeba(name, root, split, n, seed, verify, download):
     ds = _open_tv(name, root, verify, download, split=split, target_type='attr', transform=celeba_transform())
     idx = subset_indices(len(ds), n, seed, f'CelebA {split}')
-    x = torch.stack([ds[i][0] for i in progress(idx.tolist(), f'decoding CelebA {split}')])
+    x = torch.stack([_decode_celeba(ds, i) for i in progress(idx.tolist(), f'decoding CelebA {split}')])
     return TensorDataset(x, ds.attr[idx, ds.attr_names.index('Male')].long())
 
 # %% ../nbs/01_data.ipynb #e9259ca9

@@ -12,9 +12,14 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 from .core import *
 from .models import *
+from .data import load_images
+from .attacks import make_pair_set, run_attack
+from .training import cached, example_classifier
+from fastcore.meta import delegates
 
 # %% auto #0
-__all__ = ['RECON_LOSSES', 'recon_loss', 'kl_divergence', 'vae_loss', 'train_defense_vae', 'purify', 'DefendedClassifier']
+__all__ = ['RECON_LOSSES', 'DefendedClassifier', 'recon_loss', 'kl_divergence', 'vae_loss', 'train_defense_vae', 'VAEPurifier',
+           'as_purifier', 'purify', 'Defended', 'BPDA', 'example_pairs', 'example_vae']
 
 # %% ../nbs/05_defense_vae.ipynb #26131ccb
 RECON_LOSSES = ('bce', 'mse')
@@ -39,37 +44,76 @@ def vae_loss(recon:Tensor, target:Tensor, mu:Tensor, logvar:Tensor, beta:float=0
     return loss.mean()
 
 # %% ../nbs/05_defense_vae.ipynb #19bdd07c
-def train_defense_vae(vae:DefenseVAE, pairs, epochs:int=5, bs:int=16, lr:float=5e-4, beta:float=0., recon:str='bce',
-                      seed:int=0, device='auto', amp:bool=False, channels_last:bool=False, state_path=None,
-                      on_epoch_end=None) -> list[float]:
-    "Train `vae` on (x_adv, x_clean, y) batches of `pairs` to reconstruct x_clean from x_adv; returns epoch losses."
-    seed_everything(seed)
+@delegates(fit, but=['models', 'loss_fn', 'ds', 'desc'])
+def train_defense_vae(vae:DefenseVAE, pairs, beta:float=0., recon:str='bce', epochs:int=5, bs:int=16, lr:float=5e-4, **kwargs) -> list[float]:
+    "Train `vae` on (x_adv, x_clean, y) batches of `pairs` to reconstruct x_clean from x_adv (eq. 4); returns epoch losses."
+    seed_everything(kwargs.get('seed', 0))
     def loss_fn(x_adv, x_clean, y):
         r, mu, logvar = vae(x_adv)
         return vae_loss(r, x_clean, mu, logvar, beta, recon)
-    return fit(vae, loss_fn, pairs, epochs=epochs, bs=bs, lr=lr, seed=seed, device=device, amp=amp,
-               channels_last=channels_last, state_path=state_path, on_epoch_end=on_epoch_end, desc='Defense-VAE')
+    return fit(vae, loss_fn, pairs, epochs=epochs, bs=bs, lr=lr, desc='Defense-VAE', **kwargs)
+
+# %% ../nbs/05_defense_vae.ipynb #0ff16f3a
+class VAEPurifier(nn.Module):
+    "A Defense-VAE as a purifier: images -> `vae.reconstruct(images)`."
+    def __init__(self, vae:DefenseVAE):
+        super().__init__(); self.vae = vae
+    def forward(self, x:Tensor) -> Tensor: return self.vae.reconstruct(x)
+
+def as_purifier(m:nn.Module) -> nn.Module:
+    "`m` as an images -> images module: a `DefenseVAE` is wrapped in `VAEPurifier`, any other module is returned as it is."
+    return VAEPurifier(m) if isinstance(m, DefenseVAE) else m
 
 # %% ../nbs/05_defense_vae.ipynb #0813543f
-def _bn_batch_stats_copy(vae:nn.Module) -> nn.Module:
-    "A copy of `vae` in eval mode whose BatchNorm layers normalise with each batch's own statistics."
-    v = copy.deepcopy(vae).eval()
-    for m in v.modules():
-        if isinstance(m, nn.modules.batchnorm._BatchNorm): m.train()
-    return v
+def _use_batch_stats(m:nn.Module):
+    "Make `m`'s BatchNorm layers normalise with each batch's own statistics (the authors' evaluation)."
+    for sub in m.modules():
+        if isinstance(sub, nn.modules.batchnorm._BatchNorm): sub.train()
 
-@torch.no_grad()
-def purify(vae:DefenseVAE, x:Tensor, bs:int=500, device='auto', bn_batch_stats:bool=False) -> Tensor:
-    "Defense-VAE reconstructions of images `x` (eval mode, z = mu, batched); on the CPU."
-    check_images(x, vae.channels, vae.size)
-    device = get_device(device)
-    v = _bn_batch_stats_copy(vae) if bn_batch_stats else vae.eval()
-    v.to(device)
-    return map_batches(lambda xb: v(xb)[0].float(), x, bs, device, desc='purify')
+def purify(purifier:nn.Module, x:Tensor, bs:int=500, device='auto', bn_batch_stats:bool=False) -> Tensor:
+    "The purified images of `x` (eval mode, batched), on the CPU; `purifier` is any purifier or a `DefenseVAE`."
+    check_images(x, getattr(purifier, 'channels', None), getattr(purifier, 'size', None))
+    p, device = as_purifier(purifier), get_device(device)
+    if bn_batch_stats: p = copy.deepcopy(p)            # batch statistics would otherwise update the running ones
+    with torch.no_grad(), evaluating(p.to(device)):
+        if bn_batch_stats: _use_batch_stats(p)
+        return map_batches(lambda xb: p(xb).float(), x, bs, device, desc='purify')
 
 # %% ../nbs/05_defense_vae.ipynb #44061e98
-class DefendedClassifier(nn.Module):
-    "The Defense-VAE pipeline as one model: purify with `vae` (z = mu in eval mode), then classify; returns logits."
-    def __init__(self, vae:DefenseVAE, classifier:nn.Module):
-        super().__init__(); self.vae, self.classifier = vae, classifier
-    def forward(self, x:Tensor) -> Tensor: return self.classifier(self.vae(x)[0])
+class Defended(nn.Module):
+    "Purify with `purifier` (any images -> images module, or a `DefenseVAE`), then classify: the defended model; returns logits."
+    def __init__(self, purifier:nn.Module, classifier:nn.Module):
+        super().__init__(); self.purifier, self.classifier = as_purifier(purifier), classifier
+    def forward(self, x:Tensor) -> Tensor: return self.classifier(self.purifier(x))
+
+DefendedClassifier = Defended   # the older name
+
+class _IdentityBackward(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, purified): return purified
+    @staticmethod
+    def backward(ctx, g): return g, None
+
+class BPDA(nn.Module):
+    "Backward-pass differentiable approximation: `purifier`'s output exactly, with the identity's gradient."
+    def __init__(self, purifier:nn.Module):
+        super().__init__(); self.purifier = as_purifier(purifier)
+    def forward(self, x:Tensor) -> Tensor:
+        with torch.no_grad(): out = self.purifier(x)
+        return _IdentityBackward.apply(x, out)
+
+# %% ../nbs/05_defense_vae.ipynb #c1f9bd65
+def example_pairs(clf:nn.Module, n:int=2000, device='auto'):
+    "FGSM (eps 0.25, 0.3) + clean pairs of `n` F-MNIST training images against `clf`, on disk: the notebooks' example pair set."
+    ds = load_images('fmnist', 'train', n=n, seed=0)
+    return make_pair_set(clf, ds, [{'attack': 'fgsm', 'eps': 0.25}, {'attack': 'fgsm', 'eps': 0.3}], ('example', n), device=device)
+
+def _train_example_vae(pairs, epochs:int, amp:bool, seed:int=0, device='auto', state_path=None) -> DefenseVAE:
+    seed_everything(seed); vae = DefenseVAE()
+    train_defense_vae(vae, pairs, epochs=epochs, bs=32, lr=1e-3, seed=seed, device=device, amp=amp, channels_last=amp, state_path=state_path)
+    return vae
+
+def example_vae(pairs, epochs:int=1, device='auto') -> DefenseVAE:
+    "A Defense-VAE trained for `epochs` on `pairs` (batch 32, lr 1e-3, bf16 where it is fast), cached: the notebooks' example VAE."
+    return cached('vae', _train_example_vae, using=dict(device=device), label='example', log=None, pairs=pairs, epochs=epochs,
+                  amp=bf16_is_fast(device))

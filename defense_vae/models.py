@@ -18,13 +18,24 @@ __all__ = ['DROPOUT_MODES', 'CLASSIFIERS', 'ImageModel', 'drop', 'same_pad', 'Cl
            'DefenseVAE', 'build_model', 'save_model', 'load_model']
 
 # %% ../nbs/02_models.ipynb #0cb28310
+def _checking() -> bool:
+    "Whether inputs are checked now: not while torch traces, scripts or compiles a model (the check would be baked in)."
+    return not (torch.jit.is_scripting() or torch.jit.is_tracing() or torch.compiler.is_compiling())
+
 class ImageModel(nn.Module):
-    "Base for models of (N, channels, size, size) images: a shape check with a clear message."
+    "Base for models of (N, channels, size, size) images in [0, 1]: every `forward` checks its input (see `check_input`)."
     def __init__(self, channels:int, size:int):
         super().__init__(); self.channels, self.size = channels, size
-    def check_shape(self, x:Tensor):
-        if x.ndim != 4 or x.shape[1] != self.channels or x.shape[2] != self.size or x.shape[3] != self.size or x.shape[0] == 0:
-            raise ValueError(f"{type(self).__name__} expects a non-empty batch of shape (N, {self.channels}, {self.size}, {self.size}); got {tuple(x.shape)}.")
+    def check_input(self, x:Tensor):
+        "Raise a clear error unless `x` is a non-empty finite (N, channels, size, size) batch in [0, 1] of the model's dtype."
+        if not _checking(): return
+        check_images(x, self.channels, self.size, name=f'{type(self).__name__} input')
+        w = next(self.parameters(), None)
+        autocast_ok = torch.is_autocast_enabled(x.device.type) and w is not None and w.dtype == torch.float32 and x.dtype != torch.float64
+        if w is not None and x.dtype != w.dtype and not autocast_ok:
+            raise ValueError(f"{type(self).__name__} has {w.dtype} weights but got {x.dtype} images; convert with x.to({w.dtype}) "
+                             f"(or use torch.autocast for mixed precision).")
+    check_shape = check_input   # the older name
 
 # %% ../nbs/02_models.ipynb #5b055571
 DROPOUT_MODES = ('rate', 'keep_prob')
@@ -66,11 +77,15 @@ class Classifier(ImageModel):
         super().__init__(channels, size)
         self.config = dict(kind='classifier', name=name, channels=channels, size=size, n_classes=n_classes, dropout=dropout)
         self.trunk = _trunk(name, channels, size, dropout)
-        with torch.no_grad(): n_in = self.trunk.eval()(torch.zeros(1, channels, size, size)).numel()
-        if n_in == 0: raise ValueError(f"Images of {size}x{size} are too small for classifier {name}.")
+        too_small = f"Images of {size}x{size} are too small for classifier {name}; the paper's sizes are 28, 32 and 64."
+        if size < 1 or channels < 1: raise ValueError(too_small if size < 1 else f"channels must be >= 1; got {channels}.")
+        try:
+            with torch.no_grad(): n_in = self.trunk.eval()(torch.zeros(1, channels, size, size)).numel()
+        except RuntimeError: raise ValueError(too_small) from None
+        if n_in == 0: raise ValueError(too_small)
         self.head = _head(name, n_in, n_classes, dropout)
     def forward(self, x:Tensor) -> Tensor:
-        self.check_shape(x)
+        self.check_input(x)
         return self.head(self.trunk(x).flatten(1))
 
 # %% ../nbs/02_models.ipynb #deb25a5c
@@ -123,7 +138,7 @@ class DefenseVAE(ImageModel):
         self.apply(init_weights)
 
     def encode(self, x:Tensor) -> tuple[Tensor, Tensor]:
-        self.check_shape(x)
+        self.check_input(x)
         h = self.enc(x).flatten(1)
         return self.fc_mu(h), self.fc_logvar(h)
     def decode(self, z:Tensor) -> Tensor:
@@ -135,6 +150,9 @@ class DefenseVAE(ImageModel):
     def forward(self, x:Tensor) -> tuple[Tensor, Tensor, Tensor]:
         mu, logvar = self.encode(x)
         return self.decode(self.reparameterize(mu, logvar)), mu, logvar
+    def reconstruct(self, x:Tensor) -> Tensor:
+        "The purified images: decode(mu) in eval mode (a sample of q(z|x) when training or `sample_in_eval`)."
+        return self.forward(x)[0]
 
 # %% ../nbs/02_models.ipynb #592d37e6
 def build_model(config:dict) -> nn.Module:

@@ -13,24 +13,25 @@ from torch import nn, Tensor
 from .core import *
 from .models import *
 from .defense_vae import *
+from fastcore.meta import delegates
 
 # %% auto #0
 __all__ = ['train_rec', 'e2e_loss', 'train_e2e', 'learning_curve', 'choose_lambda']
 
 # %% ../nbs/06_rec_e2e.ipynb #c34446a4
-def train_rec(classifier:nn.Module, vae:DefenseVAE, pairs, epochs:int=1, bs:int=100, lr:float=1e-3, seed:int=0,
-              device='auto', from_scratch:bool=False, amp:bool=False, state_path=None) -> nn.Module:
-    "A copy of `classifier` retrained on `vae`'s reconstructions of the (x_adv, x_clean, y) `pairs` inputs."
+@delegates(fit, but=['models', 'loss_fn', 'ds', 'desc'])
+def train_rec(classifier:nn.Module, vae:nn.Module, pairs, from_scratch:bool=False, epochs:int=1, **kwargs) -> nn.Module:
+    "A copy of `classifier` retrained on the purifier `vae`'s outputs for the (x_adv, x_clean, y) `pairs` inputs."
+    seed = kwargs.get('seed', 0)
     seed_everything(seed)  # before building: a from-scratch model's initial weights follow the seed
     rec = build_model(classifier.config) if from_scratch else copy.deepcopy(classifier)
-    vae.eval().requires_grad_(False)
+    purifier = as_purifier(vae)
     def loss_fn(x_adv, x_clean, y):
-        with torch.no_grad(): r = vae(x_adv)[0]
+        with torch.no_grad(): r = purifier(x_adv)
         return F.cross_entropy(rec(r), y)
-    try:
+    with evaluating(purifier):
         seed_everything(seed)
-        fit(rec, loss_fn, pairs, epochs=epochs, bs=bs, lr=lr, seed=seed, device=device, amp=amp, state_path=state_path, desc='REC')
-    finally: vae.requires_grad_(True)
+        fit(rec, loss_fn, pairs, epochs=epochs, desc='REC', **kwargs)
     return rec.eval()
 
 # %% ../nbs/06_rec_e2e.ipynb #3b45d0f8
@@ -39,17 +40,18 @@ def e2e_loss(vae:DefenseVAE, clf:nn.Module, x_adv:Tensor, x_clean:Tensor, y:Tens
     r, mu, logvar = vae(x_adv)
     return vae_loss(r, x_clean, mu, logvar, beta, recon) + lam * F.cross_entropy(clf(r).float(), y)
 
-def train_e2e(vae:DefenseVAE, clf:nn.Module, pairs, lam:float=10., epochs:int=1, bs:int=32, lr:float=1e-4, beta:float=0.,
-              recon:str='bce', seed:int=0, device='auto', amp:bool=False, on_step=None, state_path=None) -> tuple[DefenseVAE, nn.Module]:
+@delegates(fit, but=['models', 'loss_fn', 'ds', 'desc', 'on_batch_end'])
+def train_e2e(vae:DefenseVAE, clf:nn.Module, pairs, lam:float=10., beta:float=0., recon:str='bce', on_step=None,
+              epochs:int=1, bs:int=32, lr:float=1e-4, **kwargs) -> tuple[DefenseVAE, nn.Module]:
     "Copies of (`vae`, `clf`) fine-tuned jointly on `pairs` with the E2E loss."
     v, c = copy.deepcopy(vae), copy.deepcopy(clf)
     step = [0]
     def on_batch_end(loss):
         step[0] += 1
         if on_step is not None: on_step(step[0], loss, v, c)
-    seed_everything(seed)
+    seed_everything(kwargs.get('seed', 0))
     fit([v, c], lambda xa, xc, y: e2e_loss(v, c, xa, xc, y, lam, beta, recon), pairs, epochs=epochs, bs=bs, lr=lr,
-        seed=seed, device=device, amp=amp, state_path=state_path, on_batch_end=on_batch_end, desc=f'E2E lambda={lam:g}')
+        on_batch_end=on_batch_end, desc=f'E2E lambda={lam:g}', **kwargs)
     return v.eval(), c.eval()
 
 # %% ../nbs/06_rec_e2e.ipynb #6da79ea2
@@ -58,18 +60,18 @@ def learning_curve(x:Tensor, y:Tensor, every:int=50, device='auto') -> tuple[lis
     curve = []
     def on_step(step, loss, vae, clf):
         if step % every: return
-        curve.append((step, accuracy(DefendedClassifier(vae, clf), x, y, device=device)))
-        vae.train(); clf.train()
+        curve.append((step, accuracy(Defended(vae, clf), x, y, device=device)))
     return curve, on_step
 
 # %% ../nbs/06_rec_e2e.ipynb #a2f0c53f
 def choose_lambda(vae:DefenseVAE, clf:nn.Module, pairs, x_valid:Tensor, y_valid:Tensor, grid=(1., 10., 100.),
-                  on_step_for=None, log=None, **kw) -> tuple[float, dict, tuple[DefenseVAE, nn.Module]]:
+                  fine_tune=None, log=None, **kw) -> tuple[float, dict, tuple[DefenseVAE, nn.Module]]:
     "The λ in `grid` whose E2E fine-tune scores best on (`x_valid`, `y_valid`), every λ's score, and the best (vae, clf)."
+    fine_tune = fine_tune or (lambda lam: train_e2e(vae, clf, pairs, lam=lam, **kw))   # e.g. a cached fine-tune instead
     scores, best = {}, None
     for lam in grid:
-        v, c = train_e2e(vae, clf, pairs, lam=lam, on_step=on_step_for(lam) if on_step_for else None, **kw)
-        scores[lam] = accuracy(DefendedClassifier(v, c), x_valid, y_valid, device=kw.get('device', 'auto'))
+        v, c = fine_tune(lam)
+        scores[lam] = accuracy(Defended(v, c), x_valid, y_valid, device=kw.get('device', 'auto'))
         if log: log(f"E2E lambda={lam:g}: validation accuracy {scores[lam]:.2f}%")
         if best is None or scores[lam] > scores[best[0]]: best = (lam, v, c)
     return best[0], scores, best[1:]

@@ -1,4 +1,4 @@
-"""Train the target classifiers A-D (and substitutes) with the one generic `fit` loop, cache them, and reuse them everywhere.
+"""Train the target classifiers A-D (and substitutes) with the one generic `fit` loop; `cached` keeps every trained artefact (classifiers, VAEs, REC, E2E, adversarial test sets) under a key made from exactly what built it.
 
 Docs: https://defense-vae.github.io/defense-vae/training.html.md"""
 
@@ -6,56 +6,98 @@ Docs: https://defense-vae.github.io/defense-vae/training.html.md"""
 
 # %% ../nbs/04_training.ipynb #e26fbd89
 from __future__ import annotations
-import time
+import time, json, inspect
 from pathlib import Path
+from typing import Callable
+from fastcore.meta import delegates
 import torch
 import torch.nn.functional as F
-from torch import nn
+from torch import nn, Tensor
 from torch.utils.data import TensorDataset
 from .core import *
 from .models import *
 
 # %% auto #0
-__all__ = ['train_classifier', 'classifier_recipe', 'recipe_path', 'get_classifier']
+__all__ = ['train_classifier', 'cache_entry', 'cached', 'make_classifier', 'get_classifier', 'example_classifier']
 
 # %% ../nbs/04_training.ipynb #a4a24084
-def train_classifier(model:nn.Module, train:TensorDataset, valid:TensorDataset|None=None, epochs:int=10, bs:int=100,
-                     lr:float=1e-3, seed:int=0, device='auto', amp:bool=False, state_path=None) -> dict:
+@delegates(fit, but=['models', 'loss_fn', 'ds', 'on_epoch_end', 'desc'])
+def train_classifier(model:nn.Module, train:TensorDataset, valid:TensorDataset|None=None, **kwargs) -> dict:
     "Train `model` with Adam on cross-entropy; return {'loss': [...], 'valid_acc': [...]} per epoch."
-    seed_everything(seed)
+    seed_everything(kwargs.get('seed', 0))
     hist = {'loss': [], 'valid_acc': []}
     def on_epoch_end(epoch, loss):
         hist['loss'].append(loss)
-        if valid is not None: hist['valid_acc'].append(accuracy(model, *valid.tensors, device=device)); model.train()
-    fit(model, lambda x, y: F.cross_entropy(model(x), y), train, epochs=epochs, bs=bs, lr=lr, seed=seed, device=device,
-        amp=amp, state_path=state_path, on_epoch_end=on_epoch_end, desc=f"classifier {getattr(model, 'config', {}).get('name', '')}")
+        if valid is not None: hist['valid_acc'].append(accuracy(model, *valid.tensors, device=kwargs.get('device', 'auto')))
+    name = getattr(model, 'config', {}).get('name', '')
+    fit(model, lambda x, y: F.cross_entropy(model(x), y), train, on_epoch_end=on_epoch_end, desc=f"classifier {name}", **kwargs)
     return hist
 
+# %% ../nbs/04_training.ipynb #9a16d2a2
+def _describe(o):
+    "A readable stand-in for a recipe value in `meta.json`: big objects by type and hash."
+    if isinstance(o, (nn.Module, Tensor)) or hasattr(o, 'cache_key') or hasattr(o, 'tensors'): return f"<{type(o).__name__} {stable_hash(o)}>"
+    if isinstance(o, dict): return {str(k): _describe(v) for k, v in o.items()}
+    if isinstance(o, (list, tuple)): return [_describe(v) for v in o]
+    return o if isinstance(o, (int, float, str, bool, type(None))) else repr(o)
+
+def _save_part(folder:Path, i:int, obj):
+    if isinstance(obj, nn.Module):
+        if not hasattr(obj, 'config'): raise TypeError(f"cached: part {i} is a {type(obj).__name__} without a .config; only project models can be cached.")
+        save_model(folder/f'part{i}.safetensors', obj)
+    else: save_state(folder/f'part{i}.pt', obj)
+
+def _load_part(folder:Path, i:int):
+    p = folder/f'part{i}.safetensors'
+    return load_model(p) if p.exists() else load_state(folder/f'part{i}.pt')
+
+def cache_entry(kind:str, recipe:dict, label:str='') -> Path:
+    "The cache folder of the `kind` artefact built from `recipe` (see `cached`)."
+    return cache_dir(kind)/f"{label + '-' if label else ''}{stable_hash(kind, recipe)}"
+
+def cached(kind:str, make:Callable, *, using:dict|None=None, label:str='', refresh:bool=False, log=print, **recipe):
+    "What `make(**recipe, **using)` returns, built once per distinct `recipe` and kept in the cache (see above)."
+    folder = cache_entry(kind, recipe, label)
+    meta = folder/'meta.json'
+    if meta.exists() and not refresh:
+        info = json.loads(meta.read_text())
+        parts = [_load_part(folder, i) for i in range(info['parts'])]
+        return tuple(parts) if info['tuple'] else parts[0]
+    kw = {**recipe, **(using or {})}
+    if 'state_path' in inspect.signature(make).parameters: kw['state_path'] = folder/'state.pt'
+    t0 = time.time()
+    out = make(**kw)
+    parts = list(out) if isinstance(out, tuple) else [out]
+    for i, o in enumerate(parts): _save_part(folder, i, o)
+    info = dict(kind=kind, label=label, parts=len(parts), tuple=isinstance(out, tuple), seconds=round(time.time() - t0, 1), recipe=_describe(recipe))
+    atomic_write(meta, lambda p: p.write_text(json.dumps(info, indent=1)))
+    (folder/'state.pt').unlink(missing_ok=True)
+    if log: log(f"built {kind} {label} in {info['seconds']:.0f}s")
+    for o in parts:
+        if isinstance(o, nn.Module): o.eval()
+    return out
+
 # %% ../nbs/04_training.ipynb #67aaf4a1
-def classifier_recipe(dataset:str, name:str='A', epochs:int=10, n_train:int|None=None, seed:int=0, dropout:str='rate', bs:int=100) -> dict:
-    "The settings that determine a trained classifier (and its cache key)."
-    return dict(dataset=dataset, name=name, epochs=epochs, n_train=n_train, seed=seed, dropout=dropout, bs=bs)
-
-def recipe_path(kind:str, recipe:dict, suffix:str='.safetensors') -> Path:
-    "Cache file for a model of `kind` trained with `recipe`, e.g. `classifiers/fmnist-A-3f2a...safetensors`."
-    stem = '-'.join(str(recipe[k]) for k in ('dataset', 'name') if k in recipe)
-    return cache_dir(kind) / f"{stem}-{stable_hash(recipe)}{suffix}"
-
-# %% ../nbs/04_training.ipynb #5ce54917
-def get_classifier(dataset:str, name:str='A', epochs:int=10, n_train:int|None=None, seed:int=0, dropout:str='rate',
-                   bs:int=100, device='auto', data_dir=None, retrain:bool=False, log=print) -> nn.Module:
-    "The classifier `name` trained on `dataset` with this recipe: from the cache, or trained now and cached."
+def make_classifier(dataset:str, name:str='A', epochs:int=10, n_train:int|None=None, seed:int=0, dropout:str='rate',
+                    bs:int=100, device='auto', data_dir=None, log=print, state_path=None) -> nn.Module:
+    "Train classifier `name` on `dataset` (a seeded subset of `n_train` images, or all) and log its test accuracy."
     from defense_vae.data import load_images, dataset_info
-    recipe = classifier_recipe(dataset, name, epochs, n_train, seed, dropout, bs)
-    path = recipe_path('classifiers', recipe)
-    if path.exists() and not retrain: return load_model(path)
     info = dataset_info(dataset)
     seed_everything(seed)  # the initial weights too: the same recipe gives the same model in every process
     model = Classifier(name, info.channels, info.size, info.n_classes, dropout)
-    train, test = load_images(dataset, 'train', n=n_train, seed=seed, data_dir=data_dir), load_images(dataset, 'test', data_dir=data_dir)
-    t0 = time.time()
-    hist = train_classifier(model, train, epochs=epochs, bs=bs, seed=seed, device=device, state_path=path.with_suffix('.state.pt'))
-    acc = accuracy(model, *test.tensors, device=device)
-    log(f"classifier {name} on {dataset}: {acc:.2f}% test accuracy after {epochs} epochs on {len(train)} images ({time.time()-t0:.0f}s)")
-    save_model(path, model.cpu()); path.with_suffix('.state.pt').unlink(missing_ok=True)
-    return model.eval()
+    train = load_images(dataset, 'train', n=n_train, seed=seed, data_dir=data_dir)
+    train_classifier(model, train, epochs=epochs, bs=bs, seed=seed, device=device, state_path=state_path)
+    acc = accuracy(model, *load_images(dataset, 'test', data_dir=data_dir).tensors, device=device)
+    if log: log(f"classifier {name} on {dataset}: {acc:.2f}% test accuracy after {epochs} epochs on {len(train)} images")
+    return model
+
+@delegates(make_classifier, but=['state_path'])
+def get_classifier(dataset:str, name:str='A', device='auto', data_dir=None, retrain:bool=False, log=print, **recipe) -> nn.Module:
+    "The classifier `name` trained on `dataset` with this recipe: from the cache, or trained now and cached."
+    return cached('classifiers', make_classifier, using=dict(device=device, data_dir=data_dir, log=log), label=f'{dataset}-{name}',
+                  refresh=retrain, log=log, dataset=dataset, name=name, **recipe)
+
+# %% ../nbs/04_training.ipynb #36e60865
+def example_classifier(device='auto', log=None) -> nn.Module:
+    "Classifier A trained for 2 epochs on 10,000 F-MNIST images (about 82 % test accuracy): the shared example model."
+    return get_classifier('fmnist', 'A', epochs=2, n_train=10_000, device=device, log=log)
