@@ -14,7 +14,7 @@ demo: install
 	defense-vae demo
 
 test: install
-	$(PY) -m pytest tests -v -rA
+	$(PY) -m pytest tests -v -rA --durations=0
 
 export:
 	nbdev-export
