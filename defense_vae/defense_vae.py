@@ -102,8 +102,8 @@ class BPDA(nn.Module):
         with torch.no_grad(): out = self.purifier(x)
         return _IdentityBackward.apply(x, out)
 
-# %% ../nbs/05_defense_vae.ipynb #c1f9bd65
-def example_pairs(clf:nn.Module, n:int=2000, device='auto'):
+# %% ../nbs/05_defense_vae.ipynb #ff8a5c26
+def example_pairs(clf:nn.Module, n:int=1000, device='auto'):
     "FGSM (eps 0.25, 0.3) + clean pairs of `n` F-MNIST training images against `clf`, on disk: the notebooks' example pair set."
     ds = load_images('fmnist', 'train', n=n, seed=0)
     return make_pair_set(clf, ds, [{'attack': 'fgsm', 'eps': 0.25}, {'attack': 'fgsm', 'eps': 0.3}], ('example', n), device=device)
