@@ -1,4 +1,4 @@
-"""The classifiers trained on clean and FGSM images (Goodfellow et al. 2015), cached like the plain ones, and registered as the defense `adv_tr`.
+"""The classifiers trained on clean and FGSM images (Goodfellow et al. 2015), cached like the plain ones, used by the defense `adv_tr` (registered in `baselines`).
 
 Docs: https://defense-vae.github.io/defense-vae/adv_training.html.md"""
 
@@ -17,10 +17,9 @@ from .models import Classifier
 from .data import load_images, dataset_info
 from .attacks import fgsm, attack_mode
 from .training import cached, train_classifier, get_classifier
-from .pipeline import Run, defense
 
 # %% auto #0
-__all__ = ['adv_loss', 'train_adv_classifier', 'make_adv_classifier', 'get_adv_classifier', 'adv_tr_defense']
+__all__ = ['adv_loss', 'train_adv_classifier', 'make_adv_classifier', 'get_adv_classifier']
 
 # %% ../nbs/10_adv_training.ipynb #4592df09
 def adv_loss(model:nn.Module, x:Tensor, y:Tensor, eps:float=0.3, mix:float=0.5) -> Tensor:
@@ -56,12 +55,3 @@ def get_adv_classifier(dataset:str, name:str='A', eps:float=0.3, device='auto', 
     "Classifier `name` adversarially trained on `dataset` at `eps` with this recipe: from the cache, or trained now."
     return cached('adv_tr', make_adv_classifier, using=dict(device=device, data_dir=data_dir, log=log),
                   label=f'{dataset}-{name}-eps{eps:g}', refresh=retrain, log=log, dataset=dataset, name=name, eps=eps, **recipe)
-
-# %% ../nbs/10_adv_training.ipynb #26c1fe43
-@defense('adv_tr', 'Adv. Tr. eps=0.3')
-def adv_tr_defense(run:Run, clf:nn.Module, eps:float=0.3, **options):
-    "No purifier; the classifier of `clf`'s architecture trained on clean + FGSM (`eps`) images."
-    p = run.profile
-    adv = get_adv_classifier(run.dataset, clf.config['name'], eps=eps, epochs=p.clf_epochs, n_train=p.clf_n, seed=run.seed,
-                             dropout=run.dropout, device=run.device, data_dir=run.data_dir, log=run.log)
-    return None, adv

@@ -17,7 +17,7 @@ from torch import nn, Tensor
 __all__ = ['import_torchvision', 'get_device', 'seed_everything', 'cache_dir', 'stable_hash', 'progress', 'check_images',
            'check_labels', 'atomic_write', 'save_checkpoint', 'CheckpointError', 'read_checkpoint', 'load_checkpoint',
            'save_state', 'load_state', 'batch_indices', 'as_batch', 'map_batches', 'ConcatSet', 'evaluating', 'predict',
-           'accuracy', 'bf16_is_fast', 'autocast', 'fit']
+           'accuracy', 'bf16_is_fast', 'autocast', 'fit', 'device_description']
 
 # %% ../nbs/00_core.ipynb #1f5c936a
 _TV_SCHEMAS = ("nms(Tensor dets, Tensor scores, float iou_threshold) -> Tensor",
@@ -329,3 +329,15 @@ def fit(models, loss_fn:Callable, ds, epochs:int=10, bs:int=100, lr:float=1e-3, 
             save_state(state_path, {'models': [m.state_dict() for m in mods], 'opt': opt.state_dict(), 'epoch': epoch + 1, 'history': history})
     for m in mods: m.eval()
     return history
+
+# %% ../nbs/00_core.ipynb #c0de7a02
+def device_description(device='auto') -> str:
+    "The device's name for a report: the GPU model, or the CPU model with torch's thread count and bf16 support."
+    device = get_device(device)
+    if device.type == 'cuda': return f"GPU {torch.cuda.get_device_name(device)}"
+    if device.type != 'cpu': return device.type
+    model = next((l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines()
+                  if l.startswith('model name')), None) if Path('/proc/cpuinfo').exists() else None
+    import platform
+    bf16 = 'native bf16' if bf16_is_fast(device) else 'no native bf16'
+    return f"CPU {model or platform.processor() or platform.machine()}, {torch.get_num_threads()} threads, {bf16}"

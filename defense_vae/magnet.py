@@ -1,4 +1,4 @@
-"""MagNet's autoencoder reformer (a purifier) and its reconstruction-error detectors (Meng & Chen 2017), trained and cached like every other artefact, and registered as the defense `magnet`.
+"""MagNet's autoencoder reformer (a purifier) and its reconstruction-error detectors (Meng & Chen 2017), trained and cached like every other artefact, used by the defense `magnet` (registered in `baselines`).
 
 Docs: https://defense-vae.github.io/defense-vae/magnet.html.md"""
 
@@ -17,12 +17,10 @@ from .core import *
 from .models import ImageModel
 from .data import load_images, dataset_info
 from .training import cached
-from .pipeline import Run, defense
 
 # %% auto #0
 __all__ = ['MagNetAE', 'magnet_state', 'magnet_from_state', 'noisy', 'train_magnet_ae', 'magnet_images', 'make_magnet_ae',
-           'get_magnet_ae', 'MagNetReformer', 'recon_scores', 'fp_threshold', 'Detector', 'roc_auc', 'magnet_for',
-           'magnet_detector', 'magnet_defense']
+           'get_magnet_ae', 'MagNetReformer', 'recon_scores', 'fp_threshold', 'Detector', 'roc_auc']
 
 # %% ../nbs/09_magnet.ipynb #ccac2d14
 def _conv(c_in:int, c_out:int) -> list[nn.Module]: return [nn.Conv2d(c_in, c_out, 3, padding=1), nn.Sigmoid()]
@@ -133,23 +131,5 @@ def roc_auc(neg:Tensor, pos:Tensor) -> float:
     allv = torch.cat([neg, pos])
     srt = allv.sort().values
     lo, hi = torch.searchsorted(srt, allv), torch.searchsorted(srt, allv, right=True)
-    r_pos = ((lo + hi + 1) / 2)[len(neg):]                                       # 1-based ranks, ties averaged
+    r_pos = ((lo + hi + 1).double() / 2)[len(neg):]                              # 1-based ranks, ties averaged
     return ((r_pos.sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg))).item()
-
-# %% ../nbs/09_magnet.ipynb #3ba21c9b
-def magnet_for(run:Run) -> MagNetAE:
-    "MagNet's autoencoder for `run`'s data set, trained with the profile's classifier budget (cached)."
-    p = run.profile
-    return get_magnet_ae(run.dataset, n_train=p.clf_n, n_valid=p.valid_n, epochs=p.clf_epochs, bs=32, lr=1e-2,
-                         seed=run.seed, device=run.device, data_dir=run.data_dir, log=run.log)
-
-def magnet_detector(run:Run, p:int=2, fp:float=0.001) -> Detector:
-    "MagNet's detector with score `p` for `run`, its threshold set on the held-out validation images at `fp` false positives."
-    pr = run.profile
-    _, x_valid = magnet_images(run.dataset, pr.clf_n, pr.valid_n, run.seed, run.data_dir)
-    return Detector.calibrate(magnet_for(run), x_valid, p, fp, device=run.device)
-
-@defense('magnet', 'MagNet')
-def magnet_defense(run:Run, clf:nn.Module, **options):
-    "MagNet's reformer (autoencoder trained on clean images) in front of `clf` itself."
-    return MagNetReformer(magnet_for(run)), clf

@@ -22,7 +22,7 @@ from .rec_e2e import train_rec, train_e2e, choose_lambda, learning_curve
 # %% auto #0
 __all__ = ['PROFILES', 'TEST_SPECS', 'DEFENSES', 'Profile', 'get_profile', 'with_steps', 'Run', 'pair_specs', 'training_pairs',
            'pair_subset', 'test_adversarials', 'vae_for', 'rec_for', 'e2e_for', 'Defense', 'defense', 'get_defense',
-           'defended', 'no_defense', 'vae_defense', 'rec_defense', 'e2e_defense', 'evaluate']
+           'defended', 'no_defense', 'vae_defense', 'rec_defense', 'e2e_defense', 'evaluate', 'subset_note']
 
 # %% ../nbs/20_pipeline.ipynb #e8312679
 @dataclass(frozen=True, kw_only=True)
@@ -196,15 +196,19 @@ def e2e_for(run:Run, clf:nn.Module, vae:DefenseVAE, rec:nn.Module, pairs) -> tup
 # %% ../nbs/20_pipeline.ipynb #68e280aa
 @dataclass(frozen=True)
 class Defense:
-    "A registered defense: its name, its column title, and the builder."
-    name:str; title:str; build:Callable
+    "A registered defense: its name, its column title, the builder, and how many test images it is evaluated on."
+    name:str; title:str; build:Callable; test_n:Callable|None = None
+
+    def n_images(self, run) -> int|None:
+        "The number of test images (the first ones) this defense is evaluated on in `run`; None: all of them."
+        return None if self.test_n is None else self.test_n(run)
 
 DEFENSES:dict[str, Defense] = {}
 
-def defense(name:str, title:str):
-    "Register the decorated `build(run, classifier, **options) -> (purifier or None, classifier)` as defense `name`."
+def defense(name:str, title:str, test_n:Callable|None=None):
+    "Register `build(run, classifier, **options) -> (purifier or None, classifier)` as defense `name` (see `Defense`)."
     def register(build):
-        DEFENSES[name] = Defense(name, title, build)
+        DEFENSES[name] = Defense(name, title, build, test_n)
         return build
     return register
 
@@ -247,9 +251,15 @@ def e2e_defense(run:Run, clf:nn.Module, **pair_options):
 
 # %% ../nbs/20_pipeline.ipynb #19dc691c
 def evaluate(run:Run, clf:nn.Module, adv:dict, defenses, attacks, **options) -> dict:
-    "{(attack, defense): accuracy %} of `clf` behind each defense on `adv[attack]` (labels `adv['y']`)."
+    "{(attack, defense): accuracy %} of `clf` behind each defense on `adv[attack]` (labels `adv['y']`; see `Defense.n_images`)."
     out = {}
     for d in defenses:
-        model = defended(run, d, clf, **options)
-        for a in attacks: out[a, d] = run.accuracy(model, adv[a], adv['y'])
+        model, n = defended(run, d, clf, **options), get_defense(d).n_images(run)
+        for a in attacks: out[a, d] = run.accuracy(model, adv[a][:n], adv['y'][:n])
     return out
+
+def subset_note(run:Run, defenses) -> str:
+    "A note for a table title naming the defenses evaluated on fewer test images than the others ('' if none)."
+    parts = [f"{get_defense(d).title} on the first {n:,} test images" for d in defenses
+             if (n := get_defense(d).n_images(run)) is not None and n < run.profile.test_n]
+    return '; ' + ', '.join(parts) if parts else ''

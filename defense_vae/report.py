@@ -91,8 +91,9 @@ def plot_vs_paper(rows:list[dict], cols:list[str], title:str, path=None):
     if path: atomic_write(path, lambda p: fig.savefig(p, dpi=120, format='png')); plt.close(fig)
     return fig
 
-def write_table(out, name:str, rows:list[dict], keys:list[str], cols:list[str], title:str, average:bool=True) -> str:
-    "Write `name`.csv/.md/.png into `out`; return the markdown."
+def write_table(out, name:str, rows:list[dict], keys:list[str], cols:list[str], title:str, average:bool=True,
+                plot:bool=True) -> str:
+    "Write `name`.csv/.md (and, for accuracies, `plot`: .png against the paper) into `out`; return the markdown."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     fields = keys + [f for c in cols for f in (c, 'paper_' + c)]
     def write_csv(tmp):
@@ -102,14 +103,14 @@ def write_table(out, name:str, rows:list[dict], keys:list[str], cols:list[str], 
     atomic_write(out/f'{name}.csv', write_csv)
     md = f"## {title}\n\nours (paper)\n\n" + markdown_table(rows, keys, cols, COL_TITLES, average)
     atomic_write(out/f'{name}.md', lambda p: p.write_text(md + '\n'))
-    plot_vs_paper(rows, cols, title, out/f'{name}.png')
+    if plot: plot_vs_paper(rows, cols, title, out/f'{name}.png')
     return md
 
 # %% ../nbs/22_report.ipynb #fc18bfad
 @dataclass
 class Table:
     "One result table: `rows` of dicts labelled by `keys`, with `ours` in `cols` and the paper's in `paper_<col>`."
-    name:str; title:str; rows:list; keys:list; cols:list; average:bool=True
+    name:str; title:str; rows:list; keys:list; cols:list; average:bool=True; plot:bool=True   # plot: cells are accuracies (%)
 
     def cells(self) -> list[dict]:
         "One store cell per (row, column): attack, model, defense (the column), other labels, value, paper value."
@@ -117,7 +118,7 @@ class Table:
                      labels={k: r[k] for k in self.keys if k not in ('attack', 'model')}) for r in self.rows for c in self.cols]
 
     @classmethod
-    def from_cells(cls, name:str, title:str, keys:list, cells:list[dict], average:bool=True) -> 'Table':
+    def from_cells(cls, name:str, title:str, keys:list, cells:list[dict], average:bool=True, plot:bool=True) -> 'Table':
         "The table `cells` came from (the inverse of `cells`)."
         rows, cols = {}, []
         for c in cells:
@@ -125,11 +126,11 @@ class Table:
             r = rows.setdefault(k, {**({'attack': c['attack']} if 'attack' in keys else {}), **({'model': c['model']} if 'model' in keys else {}), **c['labels']})
             r[c['defense']], r['paper_' + c['defense']] = c['value'], c['paper']
             if c['defense'] not in cols: cols.append(c['defense'])
-        return cls(name, title, list(rows.values()), keys, cols, average)
+        return cls(name, title, list(rows.values()), keys, cols, average, plot)
 
     def write(self, out) -> str:
         "Write CSV, markdown and PNG into `out`; return the markdown."
-        return write_table(out, self.name, self.rows, self.keys, self.cols, self.title, self.average)
+        return write_table(out, self.name, self.rows, self.keys, self.cols, self.title, self.average, self.plot)
 
 # %% ../nbs/22_report.ipynb #4cf63620
 @dataclass(frozen=True)
@@ -182,13 +183,13 @@ def reproduce(name:str, datasets=None, profile:str='quick', models:str='ABCD', d
     if how == 'done' and not t.rerun:
         if log: log(f"{name}: reusing finished run #{rid} from {store.path}")
         meta = json.loads(store.run(rid)['tables'] or '{}')
-        return [_write(Table.from_cells(n, m['title'], m['keys'], store.metrics(rid, n), m['average']), out) for n, m in meta.items()]
+        return [_write(Table.from_cells(n, m['title'], m['keys'], store.metrics(rid, n), m['average'], m.get('plot', True)), out) for n, m in meta.items()]
     if log and how == 'resumed': log(f"{name}: finishing interrupted run #{rid}")
     try: tables = t.fn(runs, models, out)
     except KeyboardInterrupt: store.finish(rid, 'interrupted'); raise
     except BaseException as e: store.finish(rid, 'failed', f"{type(e).__name__}: {e}"); raise
     for tb in tables: store.add_metrics(rid, tb.name, tb.cells()); _write(tb, out)
-    store.finish(rid, 'done', tables={tb.name: dict(title=tb.title, keys=tb.keys, average=tb.average) for tb in tables})
+    store.finish(rid, 'done', tables={tb.name: dict(title=tb.title, keys=tb.keys, average=tb.average, plot=tb.plot) for tb in tables})
     return tables
 
 def _write(tb:Table, out) -> Table:

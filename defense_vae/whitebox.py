@@ -15,6 +15,7 @@ from .data import show_images
 from .attacks import make_pair_set
 from .pipeline import *
 from .report import *
+from . import baselines  # registers the baseline defenses: magnet, adv_tr, defense_gan
 
 # %% auto #0
 __all__ = ['DEEPFOOL_SPEC', 'T3_EPS', 'table1_columns', 'whitebox_rows', 'table1', 'untrained_rows', 'table2', 'eps_rows',
@@ -48,7 +49,8 @@ def table1(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
     for run in runs:
         rows = sorted([r for m in models for r in whitebox_rows(run, m)], key=lambda r: (list(TEST_SPECS).index(r['attack']), r['model']))
         name = 'table1' if len(runs) == 1 else f'table1-{run.dataset}'
-        title = f"{_title(run)}: {run.dataset}, profile {run.profile.name}; attacks crafted on the bare classifier"
+        title = (f"{_title(run)}: {run.dataset}, profile {run.profile.name}; attacks crafted on the bare classifier; "
+                 f"baselines measured here (the paper imported them){subset_note(run, table1_columns())}")
         tables.append(Table(name, title, rows, ['attack', 'model'], list(T1_COLS)))
     return tables
 
@@ -149,8 +151,8 @@ def fig4(run:Run, name:str='A', out=None) -> Table:
     ax.legend(); fig.tight_layout()
     out = check_out(out or f'runs/fig4-{run.dataset}-{run.profile.name}')
     atomic_write(out/'fig4.png', lambda p: fig.savefig(p, dpi=120, format='png'))
-    return Table('fig4', f'Figure 4: E2E learning curve, {run.dataset}, model {name}', rows,
-                 ['attack', 'model', 'lambda', 'step'], ['e2e'], average=False)
+    return Table(f'fig4-{run.dataset}', f'Figure 4: E2E learning curve, {run.dataset}, model {name}', rows,
+                 ['attack', 'model', 'lambda', 'step'], ['e2e'], average=False, plot=False)   # fig4.png is the curve
 
 @target('fig4', datasets=('fmnist',), rerun=True)
 def fig4_target(runs:list[Run], models:str='A', out=None) -> list[Table]:
