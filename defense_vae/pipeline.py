@@ -22,7 +22,8 @@ from .rec_e2e import train_rec, train_e2e, choose_lambda, learning_curve
 # %% auto #0
 __all__ = ['PROFILES', 'TEST_SPECS', 'DEFENSES', 'Profile', 'get_profile', 'with_steps', 'Run', 'pair_specs', 'training_pairs',
            'pair_subset', 'test_adversarials', 'vae_for', 'rec_for', 'e2e_for', 'Defense', 'defense', 'get_defense',
-           'defended', 'no_defense', 'vae_defense', 'rec_defense', 'e2e_defense', 'evaluate', 'subset_note']
+           'defended', 'no_defense', 'vae_defense', 'rec_defense', 'e2e_defense', 'evaluate', 'subset_note',
+           'defended_model']
 
 # %% ../nbs/20_pipeline.ipynb #e8312679
 @dataclass(frozen=True, kw_only=True)
@@ -263,3 +264,11 @@ def subset_note(run:Run, defenses) -> str:
     parts = [f"{get_defense(d).title} on the first {n:,} test images" for d in defenses
              if (n := get_defense(d).n_images(run)) is not None and n < run.profile.test_n]
     return '; ' + ', '.join(parts) if parts else ''
+
+# %% ../nbs/20_pipeline.ipynb #d3f0a002
+def defended_model(defense:str='vae', dataset:str='fmnist', model:str='A', profile:str='quick', device='auto',
+                   seed:int=0, data_dir=None, log=print, **options) -> nn.Module:
+    "Classifier `model` behind `defense`, trained with `profile`'s recipe (or loaded): one images -> logits module, eval mode."
+    from defense_vae import baselines  # noqa: F401 -- registers the baseline defenses (it imports this module)
+    run = Run(dataset, profile, device, seed, data_dir, log=log)
+    return defended(run, defense, run.classifier(model), **options).eval()
