@@ -2,7 +2,7 @@
 PY ?= python3
 PIP = $(PY) -m pip
 
-.PHONY: install demo test readme export check-sync
+.PHONY: install demo test readme export check-sync docs browser
 
 # CPU builds of torch/torchvision first, and only when no torch is installed: an unpinned `torch` would pull
 # several GB of CUDA packages onto a CPU machine. A user's existing torch/torchvision pair is kept.
@@ -23,3 +23,15 @@ export:
 # README.md is generated from nbs/index.ipynb (nbdev-readme needs Quarto, which is not available everywhere).
 readme:
 	$(PY) -m nbconvert --to markdown --stdout --log-level=ERROR nbs/index.ipynb > README.md
+
+# The docs site, from the notebooks, into _site/ (open _site/index.html, or `python -m mkdocs serve` to browse while
+# editing). docs/hooks.py runs nbdev's processing (API docs from show_doc) without Quarto, and trains nothing;
+# pages are cached in _mkdocs/ and remade only for notebooks that changed.
+docs:
+	DEFENSE_VAE_QUIET=1 NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
+
+# Headless Chromium and its driver for tests/test_docs.py (Debian packages; needs root), only when missing.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+	@chromium --version && chromedriver --version

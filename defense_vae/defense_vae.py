@@ -71,7 +71,7 @@ def _use_batch_stats(m:nn.Module):
         if isinstance(sub, nn.modules.batchnorm._BatchNorm): sub.train()
 
 def purify(purifier:nn.Module, x:Tensor, bs:int=500, device='auto', bn_batch_stats:bool=False,
-           channels_last:bool=True) -> Tensor:
+           channels_last:bool=False) -> Tensor:
     "The purified images of `x` (eval mode, batched), on the CPU; `purifier` is any purifier or a `DefenseVAE`."
     check_images(x, getattr(purifier, 'channels', None), getattr(purifier, 'size', None))
     p, device = as_purifier(purifier), get_device(device)

@@ -63,9 +63,13 @@ PAPER_T3 = {'mnist': {0.10: 98.95, 0.15: 98.67, 0.20: 98.58, 0.25: 98.44, 0.30: 
             'fmnist': {0.10: 86.04, 0.15: 86.32, 0.20: 86.39, 0.25: 86.51, 0.30: 86.36}}
 
 # %% ../nbs/22_report.ipynb #75cd1279
+def _num(v) -> str:
+    "Two decimals; whole numbers of 1,000 or more (counts, seconds) with thousands separators instead."
+    return f"{v:,.0f}" if abs(v) >= 1000 and float(v).is_integer() else f"{v:.2f}"
+
 def _cell(ours, paper):
-    if ours is None: return '-' if paper is None else f"({paper:.2f})"
-    return f"{ours:.2f}" + ('' if paper is None else f" ({paper:.2f})")
+    if ours is None: return '-' if paper is None else f"({_num(paper)})"
+    return _num(ours) + ('' if paper is None else f" ({_num(paper)})")
 
 def _avg(vals): vals = [v for v in vals if v is not None]; return sum(vals) / len(vals) if vals else None
 
