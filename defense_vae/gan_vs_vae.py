@@ -25,7 +25,7 @@ __all__ = ['T5_SETTINGS', 'PAPER_T5', 'T5_IMAGES', 'speed_rows', 'flops_of', 'ma
 # %% ../nbs/33_gan_vs_vae.ipynb #c33a0006
 T5_SETTINGS = ((200, 10), (400, 10), (200, 20), (400, 20))
 PAPER_T5 = {'vae': 9.03, (200, 10): 441.81, (400, 10): 875.48, (200, 20): 876.10, (400, 20): 1720.13}
-T5_IMAGES = {'smoke': (100, 4), 'quick': (1000, 10), 'demo': (1000, 10), 'paper': (1000, 1000)}   # (n, gan_n)
+T5_IMAGES = {'smoke': (50, 2), 'quick': (1000, 10), 'demo': (1000, 10), 'paper': (1000, 1000)}   # (n, gan_n)
 COL_TITLES.update(seconds='seconds per 1,000 images', ratio='x Defense-VAE', fgsm_acc='accuracy under FGSM eps=0.3 (%)')
 
 def _t5_row(defense:str, seconds:float, vae_s:float, acc:float, paper:float) -> dict:
