@@ -121,8 +121,8 @@ def demo(device:str='auto',   # auto, cpu, cuda, mps
 # %% ../nbs/90_cli.ipynb #d0b2d67b
 @command
 def reproduce(target:str,             # a registered target (see the list in `defense-vae reproduce --help`), or all
-              dataset:str=None,       # mnist or fmnist (default: the paper's data sets for that target)
-              profile:str='quick',    # smoke (tests), quick (CPU, < 1 h per table), paper (full recipe, GPU)
+              dataset:str=None,       # mnist, fmnist (cifar10 where the target allows it; default: the paper's data sets for the target)
+              profile:str='quick',    # smoke (tests), quick (CPU: ~1 h per table with native bf16, hours in float32), paper (full recipe, GPU)
               models:str='ABCD',      # classifiers to run, e.g. A or ABCD
               device:str='auto',      # auto, cpu, cuda, mps
               seed:int=0,             # random seed
