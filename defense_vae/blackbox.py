@@ -44,11 +44,7 @@ _T10 = """
 C E 87.62 14.13 37.22 42.68 45.72 20.24
 D E 61.76 10.39 32.60 38.10 37.18 11.68"""
 
-def _parse_bb(txt:str, cols) -> dict:
-    rows = [l.split() for l in txt.strip().splitlines()]
-    return {(r[0], r[1]): dict(zip(cols, map(float, r[2:]))) for r in rows}
-
-PAPER_BB = {**{k: _parse_bb(v, T1_COLS) for k, v in _T4.items()}, 'cifar10': _parse_bb(_T10, T10_COLS)}
+PAPER_BB = {**{k: parse_paper_rows(v, T1_COLS) for k, v in _T4.items()}, 'cifar10': parse_paper_rows(_T10, T10_COLS)}
 BB_COLS = {'mnist': T1_COLS, 'fmnist': T1_COLS, 'cifar10': T10_COLS}
 BB_PAIRS = {d: list(rows) for d, rows in PAPER_BB.items()}
 BB_TABLES = {'fmnist': ('table4', 'Table 4 (top)'), 'mnist': ('table4', 'Table 4 (bottom)'),

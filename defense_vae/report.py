@@ -16,8 +16,9 @@ from .pipeline import Run, get_profile
 from .results import ResultsStore
 
 # %% auto #0
-__all__ = ['T1_COLS', 'COL_TITLES', 'PAPER_T1', 'PAPER_T2', 'PAPER_T3', 'TARGETS', 'markdown_table', 'plot_vs_paper',
-           'write_table', 'Table', 'Target', 'target', 'get_target', 'check_out', 'reproduce', 'reproduce_all']
+__all__ = ['T1_COLS', 'COL_TITLES', 'PAPER_T1', 'PAPER_T2', 'PAPER_T3', 'TARGETS', 'parse_paper_rows', 'markdown_table',
+           'plot_vs_paper', 'write_table', 'Table', 'Target', 'target', 'get_target', 'check_out', 'reproduce',
+           'reproduce_all']
 
 # %% ../nbs/22_report.ipynb #fcf88237
 T1_COLS = ('no_attack', 'no_defense', 'vae', 'rec', 'e2e', 'defense_gan', 'magnet', 'adv_tr')
@@ -49,11 +50,12 @@ cw B 96.10 3.00 87.66 88.56 95.08 91.6 3.4 28.0
 cw C 99.08 5.53 94.46 96.05 96.44 98.9 2.5 3.1
 cw D 97.87 3.92 83.42 89.46 95.71 98.3 2.1 1.0"""}
 
-def _parse_t1(txt:str) -> dict:
+def parse_paper_rows(txt:str, cols=T1_COLS) -> dict:
+    "{(attack or classifier, model): {col: value}} from lines of a paper table: two labels, then one number per `cols`."
     rows = [l.split() for l in txt.strip().splitlines()]
-    return {(r[0], r[1]): dict(zip(T1_COLS, map(float, r[2:]))) for r in rows}
+    return {(r[0], r[1]): dict(zip(cols, map(float, r[2:]))) for r in rows}
 
-PAPER_T1 = {k: _parse_t1(v) for k, v in _T1.items()}
+PAPER_T1 = {k: parse_paper_rows(v) for k, v in _T1.items()}
 # Table 2 (F-MNIST, REC classifier): trained on the other two attacks / (CW: + DeepFool) / on all three
 PAPER_T2 = {('fgsm', 'A'): (87.34, None, 89.03), ('fgsm', 'B'): (73.38, None, 74.41), ('fgsm', 'C'): (88.03, None, 89.72), ('fgsm', 'D'): (86.49, None, 87.09),
             ('rand_fgsm', 'A'): (87.30, None, 88.91), ('rand_fgsm', 'B'): (73.59, None, 73.91), ('rand_fgsm', 'C'): (88.19, None, 89.38), ('rand_fgsm', 'D'): (86.73, None, 87.18),
