@@ -1,4 +1,4 @@
-"""White-box attacks against the defense itself (paper sec. 4.7, issue #11): PGD and CW-L2 through each whole
+"""White-box attacks against the defense itself (paper sec. 4.7): PGD and CW-L2 through each whole
 pipeline (BPDA where no gradient reaches the input), a detection-aware PGD against the reconstruction-error
 detectors, and the sanity checks that say whether the numbers can be believed.
 
@@ -241,8 +241,8 @@ def _subset(run:Run, name:str, n:int) -> tuple[Tensor, Tensor]:
     k = min(n, get_defense(name).n_images(run) or len(x), len(x))
     return x[:k], y[:k]
 
-def attack_defense(run:Run, name:str, clf:nn.Module, fp:float=FIG6_FP, **budget) -> dict:
-    "Every adaptive attack on defense `name` before `clf`: {defense, n, how, eot, budget, fp, acc, det, sanity, seconds}."
+def attack_defense(run:Run, name:str, clf:nn.Module, fp:float=FIG6_FP, detect:bool=True, **budget) -> dict:
+    "Adaptive attacks on defense `name` before `clf` (detector ones if `detect`): {defense, n, how, eot, acc, det, sanity, ...}."
     b = adaptive_budget(run.profile.name, name, **budget)
     purifier, c = get_defense(name).build(run, clf)
     t0 = time.time()
@@ -254,7 +254,7 @@ def attack_defense(run:Run, name:str, clf:nn.Module, fp:float=FIG6_FP, **budget)
     make = lambda m, xs, ys, spec, tag: craft(run, m, xs, ys, spec, f'{label}-{tag}', b['bs'])
     adv = {pgd_label(e): make(model, x, y, pgd_spec(e, b['steps'], b['restarts'], eot), f'pgd{e:g}') for e in eps}
     if b['cw_n']: adv[CW_LABEL] = make(model, x[:b['cw_n']], y[:b['cw_n']], cw_spec(b['cw_steps']), 'cw')
-    det = detector_for(run, name, purifier, fp)
+    det = detector_for(run, name, purifier, fp) if detect else None
     if det is not None:
         aware = DetectionAware(None if purifier is None else model.purifier, c, det)
         adv[aware_label(eps[0])] = make(aware, x, y, pgd_spec(eps[0], b['steps'], b['restarts'], eot), 'aware')

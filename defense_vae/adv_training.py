@@ -1,4 +1,8 @@
-"""The classifiers trained on clean and FGSM images (Goodfellow et al. 2015), cached like the plain ones, used by the defense `adv_tr` (registered in `baselines`).
+"""Classifiers trained on adversarial images: on clean and FGSM images (Goodfellow et al. 2015; the defense `adv_tr`),
+on PGD images alone (Madry et al. 2018), and Defense-VAE fine-tuned together with its classifier on PGD images crafted
+through the whole pipeline (end-to-end adversarial training).
+
+All three go through the one `fit` loop (seeded, resumable, cached by their callers) and share one crafting step, so the adversarial examples of every recipe come from the same attack code that the tables and the adaptive attacker use.
 
 Docs: https://defense-vae.github.io/defense-vae/adv_training.html.md"""
 
@@ -12,20 +16,30 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 from torch.utils.data import TensorDataset
 from fastcore.meta import delegates
+import math
 from .core import *
-from .models import Classifier
+from .models import Classifier, DefenseVAE
 from .data import load_images, dataset_info
-from .attacks import fgsm, attack_mode
+from .attacks import attack_mode, resolve_attack
 from .training import cached, train_classifier, get_classifier
+from .defense_vae import Defended, RECON_LOSSES
+from .rec_e2e import e2e_loss
 
 # %% auto #0
-__all__ = ['adv_loss', 'train_adv_classifier', 'make_adv_classifier', 'get_adv_classifier']
+__all__ = ['craft_batch', 'adv_loss', 'train_adv_classifier', 'make_adv_classifier', 'get_adv_classifier', 'pgd_train_spec',
+           'pgd_at_loss', 'e2e_at_loss', 'train_pgd_at', 'own_rate', 'train_e2e_at']
+
+# %% ../nbs/10_adv_training.ipynb #2bf31309
+def craft_batch(model:nn.Module, x:Tensor, y:Tensor, spec:dict) -> Tensor:
+    "Adversarial examples of the batch (`x`, `y`) under `spec`, crafted on `model` as it is now (eval, frozen); detached."
+    fn, params = resolve_attack(spec)
+    with attack_mode(model): return fn(model, x, y, **params).detach()
 
 # %% ../nbs/10_adv_training.ipynb #4592df09
 def adv_loss(model:nn.Module, x:Tensor, y:Tensor, eps:float=0.3, mix:float=0.5) -> Tensor:
     "Goodfellow's adversarial loss: `mix` * CE(clean) + (1 - `mix`) * CE(FGSM(x) crafted on `model` now), true labels."
-    with attack_mode(model): x_adv = fgsm(model, x, y, eps=eps)
-    return mix * F.cross_entropy(model(x), y) + (1 - mix) * F.cross_entropy(model(x_adv.detach()), y)
+    x_adv = craft_batch(model, x, y, {'attack': 'fgsm', 'eps': eps})
+    return mix * F.cross_entropy(model(x), y) + (1 - mix) * F.cross_entropy(model(x_adv), y)
 
 # %% ../nbs/10_adv_training.ipynb #688319dd
 @delegates(fit, but=['models', 'loss_fn', 'ds', 'desc'])
@@ -55,3 +69,68 @@ def get_adv_classifier(dataset:str, name:str='A', eps:float=0.3, device='auto', 
     "Classifier `name` adversarially trained on `dataset` at `eps` with this recipe: from the cache, or trained now."
     return cached('adv_tr', make_adv_classifier, using=dict(device=device, data_dir=data_dir, log=log),
                   label=f'{dataset}-{name}-eps{eps:g}', refresh=retrain, log=log, dataset=dataset, name=name, eps=eps, **recipe)
+
+# %% ../nbs/10_adv_training.ipynb #c681440b
+def pgd_train_spec(eps:float=0.3, steps:int=7, step:float|None=None) -> dict:
+    "Adversarial training's PGD: L-inf, random start, `steps` of `step` (default 2.5 * eps / steps), one restart; checked."
+    spec = {'attack': 'pgd', 'norm': 'inf', 'eps': eps, 'steps': steps, **({} if step is None else {'step': step})}
+    resolve_attack(spec)
+    return spec
+
+def pgd_at_loss(model:nn.Module, x:Tensor, y:Tensor, spec:dict) -> Tensor:
+    "Madry et al.'s loss: CE(model(x'), y) on the examples x' of `spec` crafted on `model` now (`craft_batch`)."
+    return F.cross_entropy(model(craft_batch(model, x, y, spec)), y)
+
+# %% ../nbs/10_adv_training.ipynb #27708902
+def e2e_at_loss(vae:DefenseVAE, clf:nn.Module, x:Tensor, y:Tensor, spec:dict, lam:float=10., beta:float=0.,
+                recon:str='bce') -> Tensor:
+    "Eq. 5 on examples of `spec` crafted through `Defended(vae, clf)` now: reconstruct the clean `x`, classify it as `y`."
+    x_adv = craft_batch(Defended(vae, clf), x, y, spec)
+    return e2e_loss(vae, clf, x_adv, x, y, lam, beta, recon)
+
+# %% ../nbs/10_adv_training.ipynb #c56ca47e
+def _check_xy(train, what:str):
+    "A clear error unless `train`'s batches are (images, labels)."
+    b = train[torch.arange(1)]
+    if len(b) != 2: raise ValueError(f"{what} trains on (x, y) batches of clean images and labels; got batches of {len(b)} "
+                                     "tensors. Pass TensorDataset(x, y) (a pair set's clean images and labels).")
+    check_images(b[0])
+
+@delegates(fit, but=['models', 'loss_fn', 'ds', 'desc'])
+def train_pgd_at(model:nn.Module, train, eps:float=0.3, steps:int=7, step:float|None=None, **kwargs) -> list[float]:
+    "Madry's PGD adversarial training of `model`, in place, on (x, y) batches of `train`; epoch losses."
+    spec = pgd_train_spec(eps, steps, step)
+    _check_xy(train, 'PGD adversarial training')
+    seed_everything(kwargs.get('seed', 0))
+    name = getattr(model, 'config', {}).get('name', '')
+    return fit(model, partial(pgd_at_loss, model, spec=spec), train, desc=f"PGD-AT {name}".strip(), **kwargs)
+
+def _check_rate(v, name:str):
+    "A clear error unless `v` is a finite number >= 0."
+    if not (isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v >= 0):
+        raise ValueError(f"{name} must be a finite number >= 0; got {v!r}.")
+
+def own_rate(module:nn.Module, lr:float, opt_fn=torch.optim.Adam):
+    "An `opt_fn` for `fit` that trains `module`'s parameters at learning rate `lr`, the others at `fit`'s."
+    def make(params, **kw):
+        mine = {id(p) for p in module.parameters()}
+        groups = [{'params': [p for p in params if id(p) in mine], 'lr': lr},
+                  {'params': [p for p in params if id(p) not in mine]}]
+        return opt_fn([g for g in groups if g['params']], **kw)
+    return make
+
+@delegates(fit, but=['models', 'loss_fn', 'ds', 'desc'])
+def train_e2e_at(vae:DefenseVAE, clf:nn.Module, train, eps:float=0.3, steps:int=7, step:float|None=None, lam:float=10.,
+                 beta:float=0., recon:str='bce', vae_lr:float|None=None, **kwargs) -> list[float]:
+    "VAE + classifier trained together, in place, with eq. 5 on PGD examples crafted through the pipeline; epoch losses."
+    if not isinstance(vae, DefenseVAE): raise TypeError(f"vae must be a DefenseVAE; got {type(vae).__name__}.")
+    _check_rate(lam, 'lam')
+    if vae_lr is not None:
+        _check_rate(vae_lr, 'vae_lr')
+        kwargs['opt_fn'] = own_rate(vae, vae_lr, kwargs.get('opt_fn', torch.optim.Adam))
+    if recon not in RECON_LOSSES: raise ValueError(f"recon loss must be one of {RECON_LOSSES}, got {recon!r}.")
+    spec = pgd_train_spec(eps, steps, step)
+    _check_xy(train, 'End-to-end adversarial training')
+    seed_everything(kwargs.get('seed', 0))
+    loss_fn = partial(e2e_at_loss, vae, clf, spec=spec, lam=lam, beta=beta, recon=recon)
+    return fit([vae, clf], loss_fn, train, desc=f'E2E-AT lambda={lam:g}', **kwargs)
