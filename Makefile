@@ -22,7 +22,7 @@ export:
 
 # README.md is generated from nbs/index.ipynb (nbdev-readme needs Quarto, which is not available everywhere).
 readme:
-	$(PY) -m nbconvert --to markdown --stdout --log-level=ERROR nbs/index.ipynb > README.md
+	$(PY) -m nbconvert --to markdown --stdout --log-level=ERROR nbs/index.ipynb | sed 's#](images/#](nbs/images/#g' > README.md
 
 # The docs site, from the notebooks, into _site/ (open _site/index.html, or `python -m mkdocs serve` to browse while
 # editing). docs/hooks.py runs nbdev's processing (API docs from show_doc) without Quarto, and trains nothing;

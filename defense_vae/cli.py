@@ -8,13 +8,17 @@ Docs: https://defense-vae.github.io/defense-vae/cli.html.md"""
 from __future__ import annotations
 import sys, time, errno, importlib, pkgutil, argparse
 from pathlib import Path
+import numpy as np
 import torch
+from torch import Tensor
+from PIL import Image
 from fastcore.script import anno_parser
 from .core import *
+from .defense_vae import Defended
 
 # %% auto #0
-__all__ = ['COMMANDS', 'PAPER_CLEAN_ACC', 'command', 'usage', 'main', 'load_targets', 'train', 'demo', 'reproduce', 'results',
-           'bench']
+__all__ = ['COMMANDS', 'PAPER_CLEAN_ACC', 'command', 'usage', 'main', 'load_targets', 'train', 'demo', 'reproduce', 'report',
+           'results', 'bench', 'read_images', 'write_pngs', 'purify', 'evaluate']
 
 # %% ../nbs/90_cli.ipynb #809d2a5a
 COMMANDS = {}
@@ -129,18 +133,27 @@ def reproduce(target:str,             # a registered target (see the list in `de
               data_dir:str=None,      # folder with the data set files
               beta:float=0.,          # KL weight of the VAE loss (the authors' pipeline: 0; eq. 4: 1)
               dropout:str='rate',     # classifier dropout meaning: 'rate' (paper text) or 'keep_prob' (reference code)
-              out:str=None):          # output folder (default runs/TARGET-DATASET-PROFILE)
-    "Reproduce a table or figure of the paper; prints our numbers beside the paper's."
+              out:str=None):          # output folder (default runs/TARGET-DATASET-PROFILE; for all: the folder holding those and the report, default runs)
+    "Reproduce a table or figure of the paper (or all of them, ending with one report); prints our numbers beside the paper's."
     from defense_vae import report
     targets = load_targets()
     names = list(targets) if target == 'all' else [report.get_target(target).name]
     report.get_profile(profile); get_device(device)
     t0 = time.time()
     for n in names:
-        o = Path(out)/n if out and len(names) > 1 else out
-        for tb in report.reproduce(n, [dataset] if dataset else None, profile, models, device, seed, data_dir, beta, dropout, out=o):
-            print(f"## {tb.title}\n\nours (paper)\n\n" + report.markdown_table(tb.rows, tb.keys, tb.cols, report.COL_TITLES, tb.average) + '\n')
+        kw = dict(root=out or 'runs') if target == 'all' else dict(out=out)
+        for tb in report.reproduce(n, [dataset] if dataset else None, profile, models, device, seed, data_dir, beta, dropout, **kw):
+            print(tb.markdown() + '\n')
+    if target == 'all': print(f"report: {report.write_report(profile=profile, root=out or 'runs')} (and .html)")
     print(f"({target}, profile {profile}: {time.time()-t0:.0f}s)")
+
+@command
+def report(profile:str='quick',  # the profile whose finished runs to report
+           out:str='runs'):      # the folder holding the targets' output folders; the report is written there
+    "Write one report (markdown and HTML) of every finished run of a profile, from the results store."
+    from defense_vae import report as rp
+    load_targets()
+    print(f"wrote {rp.write_report(profile=profile, root=out)} and {Path(out)/f'report-{profile}.html'}")
 
 def _target_help() -> str:
     return 'targets:\n' + '\n'.join(f"  {t.name:8s} {t.help} (default data: {', '.join(t.datasets)})" for t in load_targets().values())
@@ -152,7 +165,7 @@ def results(run:int=None,        # the run to print (default: list the runs)
             target:str=None):    # list only this target's runs
     "List the recorded runs, or print one run's tables (markdown or CSV)."
     from defense_vae.results import ResultsStore
-    from defense_vae.report import Table, markdown_table, COL_TITLES
+    from defense_vae.report import Table
     import csv, json
     if format not in ('md', 'csv'): raise ValueError(f"--format must be md or csv; got {format!r}.")
     st = ResultsStore()
@@ -168,7 +181,7 @@ def results(run:int=None,        # the run to print (default: list the runs)
     r = st.run(run)
     for name, m in json.loads(r['tables'] or '{}').items():
         tb = Table.from_cells(name, m['title'], m['keys'], st.metrics(run, name), m['average'])
-        if format == 'md': print(f"## {tb.title}\n\nours (paper)\n\n" + markdown_table(tb.rows, tb.keys, tb.cols, COL_TITLES, tb.average) + '\n')
+        if format == 'md': print(tb.markdown() + '\n')
         else:
             w = csv.DictWriter(sys.stdout, tb.keys + [f for c in tb.cols for f in (c, 'paper_' + c)], extrasaction='ignore')
             w.writeheader(); w.writerows({k: round(v, 2) if isinstance(v, float) else v for k, v in row.items()} for row in tb.rows)
@@ -191,3 +204,102 @@ def bench(what:str,             # what to benchmark: attacks
     x = load_images('fmnist', 'test', n=n, seed=seed, data_dir=data_dir).tensors[0]
     print(f"device {run.device}, torch threads {torch.get_num_threads()}, {n} images (ART: {art_n})")
     print(format_bench(bench_attacks(clf, x, n=n, art_n=art_n, device=run.device)))
+
+# %% ../nbs/90_cli.ipynb #pv000002
+def read_images(path, channels:int, size:int) -> tuple[Tensor, list[str]]:
+    "Images from a `.npy` file or a folder of PNGs as a float (N, C, H, W) batch in [0, 1], with a name for each image."
+    path = Path(path)
+    if not path.exists(): raise FileNotFoundError(f"{path} does not exist; give a .npy file or a folder of PNG files.")
+    if path.is_dir():
+        files = sorted(path.glob('*.png'))
+        if not files: raise ValueError(f"{path} has no .png files; give a folder of PNGs or a .npy file.")
+        imgs = [np.asarray(Image.open(f).convert('L' if channels == 1 else 'RGB')) for f in files]
+        if bad := [f.name for f, im in zip(files, imgs) if im.shape[:2] != (size, size)]:
+            raise ValueError(f"{len(bad)} PNGs in {path} are not {size}x{size} (e.g. {bad[0]}); resize them to the data set's size first.")
+        x = torch.from_numpy(np.stack(imgs)).float() / 255
+        return (x[:, None] if channels == 1 else x.permute(0, 3, 1, 2)).contiguous(), [f.stem for f in files]
+    if path.suffix != '.npy': raise ValueError(f"{path} is neither a folder of PNGs nor a .npy file.")
+    a = np.load(path, allow_pickle=False)
+    x = torch.from_numpy(a)
+    if x.ndim == 3: x = x[:, None]
+    elif x.ndim == 4 and x.shape[1] not in (1, 3) and x.shape[-1] in (1, 3): x = x.permute(0, 3, 1, 2)
+    if x.dtype == torch.uint8: x = x.float() / 255
+    elif x.is_floating_point(): x = x.float()
+    else: raise ValueError(f"{path} holds {a.dtype} values; give floats in [0, 1] or uint8 in [0, 255].")
+    return check_images(x.contiguous(), channels, size, name=str(path)), [f'{i:05d}' for i in range(len(x))]
+
+def write_pngs(x:Tensor, folder, names) -> Path:
+    "Write each image of the [0, 1] batch `x` as `folder/NAME.png`."
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    u8 = (x.detach().cpu() * 255).round().to(torch.uint8).permute(0, 2, 3, 1).numpy()
+    for img, n in zip(u8, names):
+        atomic_write(folder/f'{n}.png', lambda p: Image.fromarray(img[..., 0] if img.shape[-1] == 1 else img).save(p, format='PNG'))
+    return folder
+
+# %% ../nbs/90_cli.ipynb #pv000003
+@command
+def purify(images:str,            # a .npy file ((N,H,W), (N,C,H,W) or (N,H,W,C); floats in [0, 1] or uint8) or a folder of PNGs
+           dataset:str='fmnist',  # the data set your images resemble: its Defense-VAE is used
+           model:str='A',         # the classifier A-D the VAE was trained against (its predictions go into scores.csv)
+           profile:str='quick',   # the VAE's recipe: smoke, quick or paper (trained now if it is not cached)
+           fp:float=0.05,         # the detector's threshold flags this share of clean validation images
+           out:str='runs/purify', # where the purified images and scores.csv are written
+           device:str='auto',     # auto, cpu, cuda, mps
+           seed:int=0,            # random seed
+           data_dir:str=None):    # folder with the data set files
+    "Purify your images with Defense-VAE; write them with each image's detector score and flag and the classifier's prediction."
+    from defense_vae.data import dataset_info
+    from defense_vae.pipeline import Run, get_defense
+    from defense_vae.magnet import Detector
+    from defense_vae.report import check_out
+    info = dataset_info(dataset)
+    if not 0 < fp < 1: raise ValueError(f"--fp is a share of validation images, between 0 and 1; got {fp}.")
+    x, names = read_images(images, info.channels, info.size)
+    run, out = Run(dataset, profile, device, seed, data_dir), check_out(out)
+    purifier, clf = get_defense('vae').build(run, run.classifier(model))
+    x_pur = run.purify(purifier, x)
+    det = Detector.calibrate(purifier, run.train_images()[1][0], p=2, fp=fp, device=run.device)
+    scores, pred = det.score(x, run.device).cpu(), predict(clf, x_pur, device=run.device).cpu()
+    if Path(images).is_dir(): write_pngs(x_pur, out/'purified', names)
+    else: atomic_write(out/'purified.npy', lambda p: np.save(open(p, 'wb'), x_pur.cpu().numpy()))
+    rows = [f"{n},{s:.6g},{int(s > det.threshold)},{c}" for n, s, c in zip(names, scores.tolist(), pred.tolist())]
+    atomic_write(out/'scores.csv', lambda p: p.write_text('image,score,flagged,prediction\n' + '\n'.join(rows) + '\n'))
+    print(f"purified {len(x):,} images with the {profile} Defense-VAE of {dataset} classifier {model}; "
+          f"{int((scores > det.threshold).sum()):,} flagged (threshold {det.threshold:.4g} at {fp:.0%} false positives)\n"
+          f"wrote {out/('purified' if Path(images).is_dir() else 'purified.npy')} and {out/'scores.csv'}")
+
+# %% ../nbs/90_cli.ipynb #pv000004
+@command
+def evaluate(dataset:str='fmnist',  # mnist, fmnist, cifar10 or celeba
+             model:str='A',         # classifier A-D (paper Table 6)
+             defense:str='vae',     # a registered defense: none, vae, rec, e2e, magnet, adv_tr, defense_gan, pgd_at, e2e_at
+             attack:str='fgsm',     # fgsm, rand_fgsm or cw (the paper's test settings), or pgd (eps 0.3, 100 steps)
+             n:int=1000,            # test images
+             profile:str='quick',   # the recipe of the classifier and the defense (trained now if not cached)
+             checkpoint:str=None,   # your own weights for classifier `model` (a safetensors file from save_checkpoint)
+             adaptive:bool=False,   # craft the attack through the whole defended model instead of the bare classifier
+             device:str='auto',     # auto, cpu, cuda, mps
+             seed:int=0,            # random seed
+             data_dir:str=None):    # folder with the data set files
+    "Accuracy of a classifier behind a defense, on clean test images and under an attack (threat model stated)."
+    from defense_vae.data import dataset_info, load_images
+    from defense_vae.models import Classifier
+    from defense_vae.pipeline import Run, TEST_SPECS, get_defense
+    load_targets()                                                   # registers every defense (baselines, adversarial training)
+    from defense_vae.adaptive import attack_model, pgd_spec
+    info, d = dataset_info(dataset), get_defense(defense)
+    specs = {**TEST_SPECS, 'pgd': pgd_spec(0.3, 100)}
+    if attack not in specs: raise ValueError(f"Unknown attack {attack!r}; choose one of {', '.join(specs)}.")
+    if n < 1: raise ValueError(f"--n must be at least 1; got {n}.")
+    run = Run(dataset, profile, device, seed, data_dir)
+    clf = run.classifier(model)
+    if checkpoint: clf = load_checkpoint(checkpoint, Classifier(model, info.channels, info.size, info.n_classes, clf.config.get('dropout', 'rate')))
+    x, y = load_images(dataset, 'test', n=n, seed=seed, data_dir=data_dir).tensors
+    purifier, c = d.build(run, clf)
+    defended = c if purifier is None else Defended(purifier, c)
+    target, how = attack_model(purifier, c, x, run.device) if adaptive else (clf, 'classifier')
+    x_adv = run.attack(target, x, specs[attack], y)
+    threat = f"white-box through the defense ({how} gradients)" if adaptive else "crafted on the bare classifier (the paper's setting)"
+    print(f"| data set | model | defense | attack | threat model | images | clean | attacked |\n|---|---|---|---|---|---|---|---|\n"
+          f"| {dataset} | {model}{' (' + Path(checkpoint).name + ')' if checkpoint else ''} | {d.title} | {attack} | {threat} | {n:,} | "
+          f"{run.accuracy(defended, x, y):.2f} | {run.accuracy(defended, x_adv, y):.2f} |")

@@ -219,6 +219,8 @@ def on_files(files, config):
         for f in [OUT/f"{p['slug']}.md", *sorted((OUT/f"{p['slug']}_files").glob('*'))]:
             files.append(File.generated(config, f.relative_to(OUT).as_posix(), abs_src_path=str(f)))
     for rel, f in _mathjax_files(): files.append(File.generated(config, f'{MATHJAX_DEST}/{rel}', abs_src_path=str(f)))
+    for f in sorted((NBS/'images').glob('*')):                   # images the notebooks link to (the README's figure)
+        files.append(File.generated(config, f'images/{f.name}', abs_src_path=str(f)))
     return files
 
 def on_serve(server, config, builder):

@@ -1,7 +1,7 @@
 """Every notebook in nbs/ is a test: its cells run through nbdev's notebook runner (as `nbdev-test` does),
 one pytest case per notebook, so the count of tests is visible. Plus checks that the package and the README
 are what the notebooks generate."""
-import subprocess, sys, os, shutil, filecmp, tempfile
+import re, subprocess, sys, os, shutil, filecmp, tempfile
 from pathlib import Path
 import pytest
 
@@ -24,7 +24,9 @@ def test_package_matches_notebooks(tmp_path):
 def test_readme_matches_index():
     r = subprocess.run([sys.executable, '-m', 'nbconvert', '--to', 'markdown', '--stdout', '--log-level=ERROR',
                         str(ROOT / 'nbs' / 'index.ipynb')], capture_output=True, text=True, check=True)
-    assert (ROOT / 'README.md').read_text() == r.stdout, "README.md is out of date: run `make readme`."
+    want = r.stdout.replace('](images/', '](nbs/images/')          # the notebook's image links, seen from the repository root
+    assert (ROOT / 'README.md').read_text() == want, "README.md is out of date: run `make readme`."
+    for img in re.findall(r'\]\((nbs/images/[^)]+)\)', want): assert (ROOT / img).exists(), f"README links to missing {img}"
 
 def test_console_script_lists_commands():
     r = subprocess.run(['defense-vae', '--help'], capture_output=True, text=True, check=True)
