@@ -137,11 +137,14 @@ def check_labels(y, n:int, n_classes:int|None=None, name:str='y') -> Tensor:
     return y.long()
 
 # %% ../nbs/00_core.ipynb #79d9aee4
+def _umask() -> int:
+    m = os.umask(0); os.umask(m); return m
+
 def atomic_write(path, write:Callable[[Path], None]) -> Path:
-    "Call `write(tmp)` on a temporary file beside `path`, then rename it into place."
+    "Call `write(tmp)` on a temporary file beside `path`, then rename it into place (with the permissions of a plain new file)."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
-    try: write(Path(tmp)); os.replace(tmp, path)
+    try: write(Path(tmp)); os.chmod(tmp, 0o666 & ~_umask()); os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.remove(tmp)
     return path
