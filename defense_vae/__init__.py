@@ -8,6 +8,7 @@ Modules:
 - `defense_vae.attacks`: FGSM, RAND-FGSM, Carlini-Wagner L2, DeepFool and PGD (with EOT) on one batched engine, a runner, the on-disk adversarial pair sets Defense-VAE is trained on, and a benchmark against the Adversarial Robustness Toolbox.
 - `defense_vae.baselines`: The defenses the paper compared with -- MagNet, adversarial training, Defense-GAN -- registered as `magnet`, `adv_tr` and `defense_gan`, each with the budget of the run's profile, so every table measures them beside Defense-VAE.
 - `defense_vae.blackbox`: Paper Table 4 (MNIST, F-MNIST) and Table 10 (CIFAR-10): FGSM crafted on a substitute model trained from the target's answers, evaluated on the target behind every registered defense.
+- `defense_vae.cli`: `defense-vae`: one command with a subcommand per job. `defense-vae --help` lists them; `defense-vae CMD --help` explains one.
 - `defense_vae.core`: Devices, seeds, the cache, progress bars, input checks, checkpoints and the one batched loop every trainer and attack uses.
 - `defense_vae.data`: MNIST, Fashion-MNIST, CIFAR-10 and CelebA, checked and read into in-memory float tensors in [0, 1].
 - `defense_vae.defense_gan`: Defense-GAN (Samangouei et al. 2018) in the same harness as Defense-VAE: a WGAN-GP generator trained on clean images, and a purifier that projects each input onto the generator's range by gradient descent over z with random restarts.

@@ -33,3 +33,10 @@ def test_console_script_lists_commands():
     for c in ('train', 'demo'): assert c in r.stdout
     r = subprocess.run(['defense-vae', 'nope'], capture_output=True, text=True)
     assert r.returncode != 0 and 'unknown command' in r.stderr
+
+def test_llms_txt_lists_every_module():
+    "nbdev lists a module in llms.txt only when its docstring says more than one line: every notebook needs its exported paragraph."
+    mods = sorted(p.stem for p in (ROOT / 'defense_vae').glob('*.py') if not p.name.startswith('_'))
+    txt = (ROOT / 'nbs' / 'llms.txt').read_text()
+    missing = [m for m in mods if f'[defense_vae.{m}]' not in txt]
+    assert not missing, f"llms.txt lacks {missing}: give those notebooks an `#| export` markdown paragraph, then nbdev-export."
