@@ -39,7 +39,7 @@ def magnet_defense(run:Run, clf:nn.Module, **options):
     return MagNetReformer(magnet_for(run)), clf
 
 # %% ../nbs/23_baselines.ipynb #26c1fe43
-@defense('adv_tr', 'Adv. Tr. eps=0.3')
+@defense('adv_tr', 'Adv. Tr. eps=0.3', own_attacks=True)
 def adv_tr_defense(run:Run, clf:nn.Module, eps:float=0.3, **options):
     "No purifier; the classifier of `clf`'s architecture trained on clean + FGSM (`eps`) images."
     p = run.profile

@@ -24,8 +24,8 @@ from .rec_e2e import train_rec, train_e2e, choose_lambda, learning_curve
 # %% auto #0
 __all__ = ['PROFILES', 'TEST_SPECS', 'DEFENSES', 'Profile', 'get_profile', 'with_steps', 'Run', 'pair_specs', 'training_pairs',
            'pair_subset', 'test_adversarials', 'vae_for', 'rec_for', 'e2e_for', 'Defense', 'defense', 'get_defense',
-           'defended', 'no_defense', 'vae_defense', 'rec_defense', 'e2e_defense', 'evaluate', 'subset_note',
-           'defended_model']
+           'defended', 'no_defense', 'vae_defense', 'rec_defense', 'e2e_defense', 'evaluate', 'evaluate_white_box',
+           'subset_note', 'defended_model']
 
 # %% ../nbs/20_pipeline.ipynb #e8312679
 @dataclass(frozen=True, kw_only=True)
@@ -199,8 +199,9 @@ def e2e_for(run:Run, clf:nn.Module, vae:DefenseVAE, rec:nn.Module, pairs) -> tup
 # %% ../nbs/20_pipeline.ipynb #68e280aa
 @dataclass(frozen=True)
 class Defense:
-    "A registered defense: its name, its column title, the builder, and how many test images it is evaluated on."
+    "A registered defense: its name, its column title, the builder, how many test images it is evaluated on, whose attacks it meets."
     name:str; title:str; build:Callable; test_n:Callable|None = None
+    own_attacks:bool = False  # white-box tables craft its attacks on its own classifier (adversarial training), not the bare one
 
     def n_images(self, run) -> int|None:
         "The number of test images (the first ones) this defense is evaluated on in `run`; None: all of them."
@@ -208,10 +209,10 @@ class Defense:
 
 DEFENSES:dict[str, Defense] = {}
 
-def defense(name:str, title:str, test_n:Callable|None=None):
+def defense(name:str, title:str, test_n:Callable|None=None, own_attacks:bool=False):
     "Register `build(run, classifier, **options) -> (purifier or None, classifier)` as defense `name` (see `Defense`)."
     def register(build):
-        DEFENSES[name] = Defense(name, title, build, test_n)
+        DEFENSES[name] = Defense(name, title, build, test_n, own_attacks)
         return build
     return register
 
@@ -261,6 +262,16 @@ def evaluate(run:Run, clf:nn.Module, adv:dict, defenses, attacks, **options) -> 
         for a in attacks: out[a, d] = run.accuracy(model, adv[a][:n], adv['y'][:n])
     return out
 
+def evaluate_white_box(run:Run, clf:nn.Module, adv:dict, defenses, attacks, craft:Callable|None=None, **options) -> dict:
+    "`evaluate` on the test adversarials `adv` crafted on `clf`, but a defense with `own_attacks` meets attacks crafted on itself by `craft(model)` (default: `test_adversarials`)."
+    craft = craft or (lambda model: test_adversarials(run, model))
+    out = evaluate(run, clf, adv, [d for d in defenses if not get_defense(d).own_attacks], attacks, **options)
+    for d in [d for d in defenses if get_defense(d).own_attacks]:
+        model, n = defended(run, d, clf, **options), get_defense(d).n_images(run)
+        own = craft(model)
+        out.update({(a, d): run.accuracy(model, own[a][:n], own['y'][:n]) for a in attacks})
+    return {(a, d): out[a, d] for d in defenses for a in attacks}
+
 def subset_note(run:Run, defenses) -> str:
     "A note for a table title naming the defenses evaluated on fewer test images than the others ('' if none)."
     parts = [f"{get_defense(d).title} on the first {n:,} test images" for d in defenses
@@ -271,6 +282,6 @@ def subset_note(run:Run, defenses) -> str:
 def defended_model(defense:str='vae', dataset:str='fmnist', model:str='A', profile:str='quick', device='auto',
                    seed:int=0, data_dir=None, log=print, **options) -> nn.Module:
     "Classifier `model` behind `defense`, trained with `profile`'s recipe (or loaded): one images -> logits module, eval mode."
-    from defense_vae import baselines  # noqa: F401 -- registers the baseline defenses (it imports this module)
+    from defense_vae import baselines, adv_training_exp  # noqa: F401 -- register the baselines, pgd_at and e2e_at (they import this module)
     run = Run(dataset, profile, device, seed, data_dir, log=log)
     return defended(run, defense, run.classifier(model), **options).eval()

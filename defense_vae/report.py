@@ -154,15 +154,15 @@ class Table:
 # %% ../nbs/22_report.ipynb #4cf63620
 @dataclass(frozen=True)
 class Target:
-    "A registered reproduce target."
-    name:str; fn:Callable; datasets:tuple; allowed:tuple; help:str; rerun:bool
+    "A registered reproduce target (`version`: raised when a code change alters its numbers, so stored runs are not reused)."
+    name:str; fn:Callable; datasets:tuple; allowed:tuple; help:str; rerun:bool; version:int = 1
 
 TARGETS:dict[str, Target] = {}
 
-def target(name:str, datasets=('fmnist',), allowed=('mnist', 'fmnist'), rerun:bool=False):
+def target(name:str, datasets=('fmnist',), allowed=('mnist', 'fmnist'), rerun:bool=False, version:int=1):
     "Register `fn(runs, models, out) -> list[Table]` as target `name` (default and allowed data sets; `rerun`: a figure, always redrawn)."
     def register(fn):
-        TARGETS[name] = Target(name, fn, tuple(datasets), tuple(allowed), (fn.__doc__ or name).splitlines()[0], rerun)
+        TARGETS[name] = Target(name, fn, tuple(datasets), tuple(allowed), (fn.__doc__ or name).splitlines()[0], rerun, version)
         return fn
     return register
 
@@ -198,7 +198,7 @@ def reproduce(name:str, datasets=None, profile:str='quick', models:str='ABCD', d
     runs = _runs(t, datasets, profile, seed, device, data_dir, beta, dropout, recon, log)
     out = check_out(out or Path(root)/f"{name}-{'-'.join(r.dataset for r in runs)}-{runs[0].profile.name}")
     store = store or ResultsStore()
-    config = dict(models=models, runs=[r.config() for r in runs])
+    config = dict(models=models, runs=[r.config() for r in runs], **({'version': t.version} if t.version != 1 else {}))
     rid, how = store.start(name, config, [r.dataset for r in runs], runs[0].profile.name, seed,
                            device_description(runs[0].device))
     if how == 'done' and not t.rerun:
