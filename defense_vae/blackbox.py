@@ -76,7 +76,7 @@ def blackbox_pairs(dataset:str, models:str='ABCD', substitutes:str='BE') -> list
     return pairs
 
 # %% ../nbs/31_blackbox.ipynb #4c8b2e97
-SUBSTITUTE_RECIPE = dict(holdout=150, rounds=6, epochs=10, lam=0.1, bs=50, lr=1e-3)
+SUBSTITUTE_RECIPE = dict(holdout=150, rounds=6, epochs=10, lam=0.1, flip=3, bs=50, lr=1e-3)
 SUBSTITUTE_BUDGETS = {'smoke': dict(holdout=30, rounds=3, epochs=2)}
 
 def substitute_recipe(profile:Profile|str) -> dict:
@@ -129,6 +129,9 @@ _ORACLE_WORDS = {
     'bare': "oracle: the bare classifier (one substitute per pair; every column sees the same adversarial images)",
     'defended': "oracle: each column's defended classifier (one substitute per column)"}
 
+def _lam_words(r:dict) -> str:
+    return f"{r['lam']:g}" if r.get('flip') is None else f"-{r['lam']:g} for {r['flip']} augmentations, then +{r['lam']:g}"
+
 def blackbox_title(run:Run, oracle:str, n:int, defenses=()) -> str:
     "The title of `run`'s black-box table: the substitute's images and recipe, the oracle, the images evaluated."
     r = substitute_recipe(run.profile)
@@ -136,7 +139,7 @@ def blackbox_title(run:Run, oracle:str, n:int, defenses=()) -> str:
              if (k := get_defense(d).n_images(run)) is not None and k < n]
     return (f"{BB_TABLES[run.dataset][1]}: black-box FGSM eps=0.3 crafted on a substitute, {run.dataset}, profile "
             f"{run.profile.name}; substitute from the first {r['holdout']} test images, {r['rounds']} rounds x "
-            f"{r['epochs']} epochs, lambda {r['lam']:g}; {_ORACLE_WORDS[oracle]}; evaluated on test images "
+            f"{r['epochs']} epochs, lambda {_lam_words(r)}; {_ORACLE_WORDS[oracle]}; evaluated on test images "
             f"{r['holdout']}-{r['holdout'] + n - 1} ({n:,})" + ''.join(f'; {w}' for w in fewer))
 
 def blackbox_table(run:Run, models:str='ABCD', oracle:str='bare', defenses=None, name:str|None=None,
@@ -154,14 +157,14 @@ def blackbox_table(run:Run, models:str='ABCD', oracle:str='bare', defenses=None,
                  ['model', 'substitute'], cols + ['queries'])
 
 # %% ../nbs/31_blackbox.ipynb #3b6a9e05
-@target('table4', datasets=('fmnist',), allowed=('mnist', 'fmnist', 'cifar10'))
+@target('table4', datasets=('fmnist',), allowed=('mnist', 'fmnist', 'cifar10'), version=2)   # 2: lambda's sign flip
 def table4(runs:list[Run], models:str='ABCD', out=None, oracle:str='bare', defenses=None,
            substitutes:str='BE') -> list[Table]:
     "Table 4 (mnist, fmnist) / Table 10 (cifar10): black-box FGSM via a substitute of the bare classifier."
     names = [f"{BB_TABLES[r.dataset][0]}-{r.dataset}" if len(runs) > 1 else None for r in runs]
     return [blackbox_table(run, models, oracle, defenses, n, substitutes) for run, n in zip(runs, names)]
 
-@target('table4-defended', datasets=('fmnist',), allowed=('mnist', 'fmnist', 'cifar10'))
+@target('table4-defended', datasets=('fmnist',), allowed=('mnist', 'fmnist', 'cifar10'), version=2)
 def table4_defended(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
     "Table 4 / 10 with one substitute per column, trained on that column's defended classifier (as Defense-GAN's code)."
     return table4(runs, models, out, oracle='defended')

@@ -21,8 +21,8 @@ from .attacks import attack_mode, input_grad
 from .training import cached
 
 # %% auto #0
-__all__ = ['JACOBIAN_OUTPUTS', 'split_holdout', 'Oracle', 'label_gradient_sign', 'jacobian_augment', 'train_substitute',
-           'agreement', 'get_substitute']
+__all__ = ['JACOBIAN_OUTPUTS', 'split_holdout', 'Oracle', 'label_gradient_sign', 'jacobian_augment', 'augment_step',
+           'train_substitute', 'agreement', 'get_substitute']
 
 # %% ../nbs/07_substitute.ipynb #0c9a6d35
 def split_holdout(x:Tensor, y:Tensor, holdout:int=150, n:int|None=None) -> tuple[Tensor, tuple[Tensor, Tensor]]:
@@ -75,8 +75,14 @@ def jacobian_augment(model:nn.Module, x:Tensor, y:Tensor, lam:float=0.1, output:
     return map_batches(step, TensorDataset(x, y), bs, device, 'Jacobian augmentation')
 
 # %% ../nbs/07_substitute.ipynb #d5c1f6a2
-def _check_recipe(rounds, epochs, lam, bs, output):
+def augment_step(r:int, lam:float=0.1, flip:int|None=3) -> float:
+    "The step of the `r`-th augmentation (1, 2, ...): -`lam` for the first `flip` of them, +`lam` after; +`lam` always if `flip` is None."
+    return lam if flip is None or r > flip else -lam
+
+def _check_recipe(rounds, epochs, lam, bs, output, flip=None):
     "A clear error for a recipe value the substitute cannot be trained with."
+    if flip is not None and not (isinstance(flip, numbers.Integral) and not isinstance(flip, bool) and flip >= 1):
+        raise ValueError(f"flip (augmentations before lambda turns positive) must be an integer >= 1 or None; got {flip!r}.")
     for k, v in dict(rounds=rounds, epochs=epochs, bs=bs).items():
         if not (isinstance(v, numbers.Integral) and not isinstance(v, bool) and v >= 1):
             raise ValueError(f"{k} must be an integer >= 1 (the paper: rounds 6, epochs 10, bs 50); got {k}={v!r}.")
@@ -85,11 +91,11 @@ def _check_recipe(rounds, epochs, lam, bs, output):
     _check_output(output)
 
 def train_substitute(oracle:nn.Module|Oracle, x0:Tensor, name:str='E', *, y0:Tensor|None=None, rounds:int=6,
-                     epochs:int=10, lam:float=0.1, bs:int=50, lr:float=1e-3, output:str='probs', n_classes:int=10,
-                     dropout:str='rate', seed:int=0, device='auto', log=print,
+                     epochs:int=10, lam:float=0.1, flip:int|None=3, bs:int=50, lr:float=1e-3, output:str='probs',
+                     n_classes:int=10, dropout:str='rate', seed:int=0, device='auto', log=print,
                      state_path=None) -> tuple[nn.Module, dict]:
     "Papernot's substitute `name` (paper: B or E) trained on `oracle`'s labels of `x0`, augmented between rounds."
-    _check_recipe(rounds, epochs, lam, bs, output)
+    _check_recipe(rounds, epochs, lam, bs, output, flip)
     check_images(x0, name="x0 (the attacker's images)")
     device = get_device(device)
     oracle = oracle if isinstance(oracle, Oracle) else Oracle(oracle, device=device)
@@ -104,7 +110,7 @@ def train_substitute(oracle:nn.Module|Oracle, x0:Tensor, name:str='E', *, y0:Ten
         x, y, start, hist = x0, check_labels(y, len(x0), n_classes, 'labels of x0'), 0, dict(sizes=[], loss=[])
     for r in progress(range(start, rounds), f'substitute {name}', total=rounds, initial=start):
         if r:
-            xn = jacobian_augment(sub, x, y, lam, output, device=device)
+            xn = jacobian_augment(sub, x, y, augment_step(r, lam, flip), output, device=device)
             x, y = torch.cat([x, xn]), torch.cat([y, check_labels(oracle(xn), len(xn), n_classes, 'oracle labels')])
         losses = fit(sub, lambda xb, yb: F.cross_entropy(sub(xb), yb), TensorDataset(x, y), epochs=epochs, bs=bs, lr=lr,
                      seed=seed * 1000 + r, device=device, desc=f'substitute {name} round {r + 1}/{rounds}')
