@@ -73,15 +73,16 @@ def _use_batch_stats(m:nn.Module):
         if isinstance(sub, nn.modules.batchnorm._BatchNorm): sub.train()
 
 def purify(purifier:nn.Module, x:Tensor, bs:int=500, device='auto', bn_batch_stats:bool=False,
-           channels_last:bool=False) -> Tensor:
-    "The purified images of `x` (eval mode, batched), on the CPU; `purifier` is any purifier or a `DefenseVAE`."
+           channels_last:bool=False, amp:bool=False) -> Tensor:
+    "The purified images of `x` (eval mode, batched, bf16 autocast if `amp`), in float32 on the CPU; `purifier` is any purifier or a `DefenseVAE`."
     check_images(x, getattr(purifier, 'channels', None), getattr(purifier, 'size', None))
     p, device = as_purifier(purifier), get_device(device)
     fmt = torch.channels_last if channels_last else torch.contiguous_format
     if bn_batch_stats: p = copy.deepcopy(p)            # batch statistics would otherwise update the running ones
     with torch.no_grad(), evaluating(p.to(device, memory_format=fmt)):
         if bn_batch_stats: _use_batch_stats(p)
-        return map_batches(lambda xb: p(xb.contiguous(memory_format=fmt)).float().contiguous(), x, bs, device, desc='purify')
+        with autocast(device, amp):
+            return map_batches(lambda xb: p(xb.contiguous(memory_format=fmt)).float().contiguous(), x, bs, device, desc='purify')
 
 # %% ../nbs/05_defense_vae.ipynb #44061e98
 class Defended(nn.Module):
