@@ -275,7 +275,7 @@ def purify(images:str,            # a .npy file ((N,H,W), (N,C,H,W) or (N,H,W,C)
 def evaluate(dataset:str='fmnist',  # mnist, fmnist, cifar10 or celeba
              model:str='A',         # classifier A-D (paper Table 6)
              defense:str='vae',     # a registered defense: none, vae, rec, e2e, magnet, adv_tr, defense_gan, pgd_at, e2e_at
-             attack:str='fgsm',     # fgsm, rand_fgsm or cw (the paper's test settings), or pgd (eps 0.3, 100 steps)
+             attack:str='fgsm',     # fgsm, rand_fgsm or cw (the paper's test settings), or pgd (L-inf, 100 steps, eps 0.3; 8/255 on colour data)
              n:int=1000,            # test images
              profile:str='quick',   # the recipe of the classifier and the defense (trained now if not cached)
              checkpoint:str=None,   # your own weights for classifier `model` (a safetensors file from save_checkpoint)
@@ -288,9 +288,9 @@ def evaluate(dataset:str='fmnist',  # mnist, fmnist, cifar10 or celeba
     from defense_vae.models import Classifier
     from defense_vae.pipeline import Run, TEST_SPECS, get_defense
     load_targets()                                                   # registers every defense (baselines, adversarial training)
-    from defense_vae.adaptive import attack_model, pgd_spec
+    from defense_vae.adaptive import attack_model, pgd_spec, ADAPTIVE_EPS
     info, d = dataset_info(dataset), get_defense(defense)
-    specs = {**TEST_SPECS, 'pgd': pgd_spec(0.3, 100)}
+    specs = {**TEST_SPECS, 'pgd': pgd_spec(ADAPTIVE_EPS.get(dataset, (8 / 255,))[0], 100)}
     if attack not in specs: raise ValueError(f"Unknown attack {attack!r}; choose one of {', '.join(specs)}.")
     if n < 1: raise ValueError(f"--n must be at least 1; got {n}.")
     run = Run(dataset, profile, device, seed, data_dir)
