@@ -44,8 +44,8 @@ def speed_rows(run:Run, name:str='A', n:int=1000, gan_n:int=1000, settings=T5_SE
     dgan, _ = get_defense('defense_gan').build(run, clf)
     times, out = zip(*[time_purifier(vae, xa, bs, run.device) for _ in range(3)])
     vae_s = min(times) * 1000 / n
-    acc = lambda im: run.accuracy(clf, im[:gan_n], y[:gan_n])
-    rows = [_t5_row('Defense-VAE', vae_s, vae_s, acc(out[0]), PAPER_T5['vae'])]
+    acc = lambda im: run.accuracy(clf, im, y[:len(im)])
+    rows = [_t5_row('Defense-VAE', vae_s, vae_s, acc(out[0]), PAPER_T5['vae'])]          # accuracy on all n images
     for L, R in settings:
         t, rec = time_purifier(DefenseGAN(dgan.generator, L=L, R=R), xa[:gan_n], bs, run.device)
         rows.append(_t5_row(f'Defense-GAN L={L}, R={R}', t * 1000 / gan_n, vae_s, acc(rec), PAPER_T5[L, R]))
@@ -102,7 +102,7 @@ def table5(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
         note = '' if gan_n >= 1000 else f", timed on {n} (Defense-VAE) and {gan_n} images (Defense-GAN), scaled to 1,000"
         where = f"{run.dataset}, profile {run.profile.name}, {device_description(run.device)}"
         title = (f"Table 5: purification time, {where}, float32, batches of 100{note}; accuracy of classifier "
-                 f"{models[0]} on the first {gan_n} images under FGSM crafted on the bare classifier")
+                 f"{models[0]} under FGSM crafted on the bare classifier, on the {n:,} images (Defense-GAN: the first {gan_n:,})")
         sfx = '' if len(runs) == 1 else f'-{run.dataset}'
         tables.append(Table(f'table5{sfx}', title, rows, ['defense'], ['seconds', 'ratio', 'fgsm_acc'], average=False, plot=False))
         vae, _ = get_defense('vae').build(run, run.classifier(models[0]))
