@@ -254,23 +254,18 @@ def e2e_defense(run:Run, clf:nn.Module, **pair_options):
     return VAEPurifier(v), c
 
 # %% ../nbs/20_pipeline.ipynb #19dc691c
-def evaluate(run:Run, clf:nn.Module, adv:dict, defenses, attacks, **options) -> dict:
-    "{(attack, defense): accuracy %} of `clf` behind each defense on `adv[attack]` (labels `adv['y']`; see `Defense.n_images`)."
+def evaluate(run:Run, clf:nn.Module, adv:dict, defenses, attacks, craft:Callable|None=None, **options) -> dict:
+    "{(attack, defense): accuracy %} of `clf` behind each defense on `adv[attack]` (labels `adv['y']`; see `Defense.n_images`); with `craft`, a defense with `own_attacks` meets `craft(its model)` instead."
     out = {}
     for d in defenses:
         model, n = defended(run, d, clf, **options), get_defense(d).n_images(run)
-        for a in attacks: out[a, d] = run.accuracy(model, adv[a][:n], adv['y'][:n])
+        images = craft(model) if craft is not None and get_defense(d).own_attacks else adv
+        for a in attacks: out[a, d] = run.accuracy(model, images[a][:n], images['y'][:n])
     return out
 
 def evaluate_white_box(run:Run, clf:nn.Module, adv:dict, defenses, attacks, craft:Callable|None=None, **options) -> dict:
-    "`evaluate` on the test adversarials `adv` crafted on `clf`, but a defense with `own_attacks` meets attacks crafted on itself by `craft(model)` (default: `test_adversarials`)."
-    craft = craft or (lambda model: test_adversarials(run, model))
-    out = evaluate(run, clf, adv, [d for d in defenses if not get_defense(d).own_attacks], attacks, **options)
-    for d in [d for d in defenses if get_defense(d).own_attacks]:
-        model, n = defended(run, d, clf, **options), get_defense(d).n_images(run)
-        own = craft(model)
-        out.update({(a, d): run.accuracy(model, own[a][:n], own['y'][:n]) for a in attacks})
-    return {(a, d): out[a, d] for d in defenses for a in attacks}
+    "`evaluate` for a white-box table: a defense with `own_attacks` meets the test attacks crafted on itself (`craft`, default `test_adversarials`)."
+    return evaluate(run, clf, adv, defenses, attacks, craft or (lambda model: test_adversarials(run, model)), **options)
 
 def subset_note(run:Run, defenses) -> str:
     "A note for a table title naming the defenses evaluated on fewer test images than the others ('' if none)."
