@@ -10,6 +10,7 @@ Modules:
 - `defense_vae.blackbox`: Paper Table 4 (MNIST, F-MNIST) and Table 10 (CIFAR-10): FGSM crafted on a substitute model trained from the target's answers, evaluated on the target behind every registered defense.
 - `defense_vae.cli`: `defense-vae`: one command with a subcommand per job. `defense-vae --help` lists them; `defense-vae CMD --help` explains one.
 - `defense_vae.core`: Devices, seeds, the cache, progress bars, input checks, checkpoints and the one batched loop every trainer and attack uses.
+- `defense_vae.cw_levers`: Which change to the `quick` recipe closes its gap to the paper on CW-L2, measured one lever at a time on the same classifier and test images (target `cw-levers`); and which DeepFool setting, if any, gives Table 2's recovery of a CW attack the VAE never saw (target `deepfool-settings`).
 - `defense_vae.data`: MNIST, Fashion-MNIST, CIFAR-10 and CelebA, checked and read into in-memory float tensors in [0, 1].
 - `defense_vae.defense_gan`: Defense-GAN (Samangouei et al. 2018) in the same harness as Defense-VAE: a WGAN-GP generator trained on clean images, and a purifier that projects each input onto the generator's range by gradient descent over z with random restarts.
 - `defense_vae.defense_vae`: Train the VAE to map adversarial images to their clean originals (paper eq. 4), and purify images with it.

@@ -40,17 +40,18 @@ class Profile:
     e2e_n:int; e2e_epochs:int; lambdas:tuple   # E2E: pairs used, epochs, lambda grid
     valid_n:int                                # held-out training images for choosing lambda
     cw_steps:int=100; cw_fast:bool=False; amp:bool=False; curve_every:int=50
+    cw_repeat:int=1                            # each CW pair is seen this many times an epoch (oversampling)
 
 PROFILES = {p.name: p for p in [
     Profile(name='smoke', clf_n=2000, clf_epochs=1, pair_n=100, pair_cw_n=10, vae_epochs=1, vae_bs=32, vae_lr=1e-3,
             test_n=100, rec_epochs=1, e2e_n=200, e2e_epochs=1, lambdas=(10.,), valid_n=30,
             cw_steps=10, cw_fast=True, amp=True, curve_every=5),
-    Profile(name='quick', clf_n=20_000, clf_epochs=4, pair_n=10_000, pair_cw_n=300, vae_epochs=3, vae_bs=32, vae_lr=1e-3,
+    Profile(name='quick', clf_n=20_000, clf_epochs=4, pair_n=10_000, pair_cw_n=3000, vae_epochs=3, vae_bs=32, vae_lr=1e-3,
             test_n=1000, rec_epochs=1, rec_n=30_000, e2e_n=8000, e2e_epochs=1, lambdas=(1., 10.), valid_n=300,
             cw_fast=True, amp=True, curve_every=25),
     Profile(name='paper', clf_n=None, clf_epochs=10, pair_n=60_000, pair_cw_n=60_000, vae_epochs=5, vae_bs=16, vae_lr=5e-4,
             test_n=10_000, rec_epochs=5, e2e_n=60_000, e2e_epochs=1, lambdas=(1., 10., 100.), valid_n=2000),
-    Profile(name='demo', clf_n=20_000, clf_epochs=4, pair_n=4000, pair_cw_n=100, vae_epochs=2, vae_bs=32, vae_lr=1e-3,
+    Profile(name='demo', clf_n=20_000, clf_epochs=4, pair_n=4000, pair_cw_n=1000, vae_epochs=2, vae_bs=32, vae_lr=1e-3,
             test_n=500, rec_epochs=1, e2e_n=3000, e2e_epochs=1, lambdas=(10.,), valid_n=300, cw_fast=True, amp=True, curve_every=50),
 ]}
 
@@ -121,12 +122,11 @@ def training_pairs(run:Run, clf:nn.Module, attacks=('fgsm', 'rand_fgsm', 'cw'), 
     "The (x_adv, x_clean, y) training pairs against `clf` for this run (cached on disk)."
     (x, y), _ = run.train_images()
     fam, cws = pair_specs(run, attacks, extra)
-    key = [run.dataset, 'train', run.profile.pair_n, run.seed]
-    parts = [make_pair_set(clf, TensorDataset(x, y), fam, key, device=run.device, seed=run.seed)]
+    parts = [make_pair_set(clf, TensorDataset(x, y), fam, [run.dataset, 'train', run.profile.pair_n, run.seed], device=run.device, seed=run.seed)]
     n_cw = run.profile.pair_cw_n
-    if cws:
-        cw_set = make_pair_set(clf, TensorDataset(x[:n_cw], y[:n_cw]), cws, key + ['cw', n_cw], device=run.device, seed=run.seed)
-        parts.append(cw_set.subset(cws, clean=False))
+    if cws:   # keyed by its own images only, so profiles that differ in pair_n but attack the same images share it
+        cw_set = make_pair_set(clf, TensorDataset(x[:n_cw], y[:n_cw]), cws, [run.dataset, 'train-cw', n_cw, run.seed], device=run.device, seed=run.seed)
+        parts += [cw_set.subset(cws, clean=False)] * run.profile.cw_repeat
     return ConcatSet(*parts)
 
 def pair_subset(pairs, n:int|None, seed:int=0):
