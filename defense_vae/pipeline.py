@@ -124,7 +124,7 @@ def training_pairs(run:Run, clf:nn.Module, attacks=('fgsm', 'rand_fgsm', 'cw'), 
     fam, cws = pair_specs(run, attacks, extra)
     parts = [make_pair_set(clf, TensorDataset(x, y), fam, [run.dataset, 'train', run.profile.pair_n, run.seed], device=run.device, seed=run.seed)]
     n_cw = run.profile.pair_cw_n
-    if cws:   # keyed by its own images only, so profiles that differ in pair_n but attack the same images share it
+    if cws:   # its folder hash covers its own images, so the key names only their number, not pair_n
         cw_set = make_pair_set(clf, TensorDataset(x[:n_cw], y[:n_cw]), cws, [run.dataset, 'train-cw', n_cw, run.seed], device=run.device, seed=run.seed)
         parts += [cw_set.subset(cws, clean=False)] * run.profile.cw_repeat
     return ConcatSet(*parts)
