@@ -25,8 +25,8 @@ __all__ = ['LEVER_KEYS', 'LEVER_BASE', 'CW_LEVERS', 'LEVER_COLS', 'DEEPFOOL_SETT
            'deepfool_rows', 'deepfool_settings']
 
 # %% ../nbs/36_cw_levers.ipynb #78fb0120
-LEVER_KEYS = ('pair_n', 'pair_cw_n', 'cw_repeat', 'vae_epochs', 'bn_batch_stats')
-LEVER_BASE = dict(pair_n=10_000, pair_cw_n=300, cw_repeat=1, vae_epochs=3)   # `quick` before this study
+LEVER_KEYS = ('pair_n', 'pair_cw_n', 'cw_repeat', 'cw_spread', 'vae_epochs', 'bn_batch_stats')
+LEVER_BASE = dict(pair_n=10_000, pair_cw_n=300, cw_repeat=1, cw_spread=False, vae_epochs=3)   # `quick` before this study
 def _cw10(p:Profile) -> int: return min(p.pair_n, 10 * p.pair_cw_n)   # CW on 10x the images (3,000 in quick)
 
 CW_LEVERS = {   # each: changes, or a function of the base profile returning them
@@ -35,6 +35,7 @@ CW_LEVERS = {   # each: changes, or a function of the base profile returning the
     'CW on 10x the images': lambda p: dict(pair_cw_n=_cw10(p)),
     'CW on 10x the images, each pair 3x': lambda p: dict(pair_cw_n=_cw10(p), cw_repeat=3),
     "paper's mix (all 12 attacks) on those images": lambda p: dict(pair_n=_cw10(p), pair_cw_n=_cw10(p)),
+    'CW on every pair image, one learning rate each': lambda p: dict(pair_cw_n=p.pair_n, cw_spread=True),
 }
 
 def lever_base(run:Run) -> dict:
@@ -55,7 +56,7 @@ def pair_counts(run:Run) -> tuple[int, int]:
     "(training pairs per VAE epoch, of which CW) in `run`'s profile: clean + FGSM family on `pair_n` images, CW on `pair_cw_n` x `cw_repeat`."
     fam, cws = pair_specs(run)
     p = run.profile
-    n_cw = len(cws) * p.pair_cw_n * p.cw_repeat
+    n_cw = (1 if p.cw_spread else len(cws)) * p.pair_cw_n * p.cw_repeat
     return (len(fam) + 1) * p.pair_n + n_cw, n_cw
 
 # %% ../nbs/36_cw_levers.ipynb #f320cdc0
@@ -107,7 +108,7 @@ def lever_plot(rows:list[dict], title:str='', path=None):
     return fig
 
 # %% ../nbs/36_cw_levers.ipynb #84db1a12
-@target('cw-levers', datasets=('mnist',))   # raise `version` when CW_LEVERS changes: a stored run is keyed by the profile, not the levers
+@target('cw-levers', datasets=('mnist',), version=2)   # raise `version` when CW_LEVERS changes: a stored run is keyed by the profile, not the levers
 def cw_levers(runs:list[Run], models:str='A', out=None) -> list[Table]:
     "The CW levers of the VAE's training recipe, one Defense-VAE each, on one classifier (the first of --models)."
     tables = []

@@ -23,9 +23,9 @@ from .rec_e2e import train_rec, train_e2e, choose_lambda, learning_curve
 
 # %% auto #0
 __all__ = ['PROFILES', 'TEST_SPECS', 'DEFENSES', 'Profile', 'get_profile', 'with_steps', 'Run', 'pair_specs', 'training_pairs',
-           'pair_subset', 'test_adversarials', 'vae_for', 'rec_for', 'e2e_for', 'Defense', 'defense', 'get_defense',
-           'defended', 'no_defense', 'vae_defense', 'rec_defense', 'e2e_defense', 'evaluate', 'evaluate_white_box',
-           'subset_note', 'defended_model']
+           'cw_parts', 'pair_subset', 'test_adversarials', 'vae_for', 'rec_for', 'e2e_for', 'Defense', 'defense',
+           'get_defense', 'defended', 'no_defense', 'vae_defense', 'rec_defense', 'e2e_defense', 'evaluate',
+           'evaluate_white_box', 'subset_note', 'defended_model']
 
 # %% ../nbs/20_pipeline.ipynb #e8312679
 @dataclass(frozen=True, kw_only=True)
@@ -41,14 +41,15 @@ class Profile:
     valid_n:int                                # held-out training images for choosing lambda
     cw_steps:int=100; cw_fast:bool=False; amp:bool=False; curve_every:int=50
     cw_repeat:int=1                            # each CW pair is seen this many times an epoch (oversampling)
+    cw_spread:bool=False                       # CW learning rate i attacks only the i-th slice of the pair_cw_n images (one CW pair each)
 
 PROFILES = {p.name: p for p in [
     Profile(name='smoke', clf_n=2000, clf_epochs=1, pair_n=100, pair_cw_n=10, vae_epochs=1, vae_bs=32, vae_lr=1e-3,
             test_n=100, rec_epochs=1, e2e_n=200, e2e_epochs=1, lambdas=(10.,), valid_n=30,
             cw_steps=10, cw_fast=True, amp=True, curve_every=5),
-    Profile(name='quick', clf_n=20_000, clf_epochs=4, pair_n=10_000, pair_cw_n=3000, vae_epochs=3, vae_bs=32, vae_lr=1e-3,
+    Profile(name='quick', clf_n=20_000, clf_epochs=4, pair_n=10_000, pair_cw_n=10_000, vae_epochs=3, vae_bs=32, vae_lr=1e-3,
             test_n=1000, rec_epochs=1, rec_n=30_000, e2e_n=8000, e2e_epochs=1, lambdas=(1., 10.), valid_n=300,
-            cw_fast=True, amp=True, curve_every=25),
+            cw_fast=True, amp=True, curve_every=25, cw_spread=True),
     Profile(name='paper', clf_n=None, clf_epochs=10, pair_n=60_000, pair_cw_n=60_000, vae_epochs=5, vae_bs=16, vae_lr=5e-4,
             test_n=10_000, rec_epochs=5, e2e_n=60_000, e2e_epochs=1, lambdas=(1., 10., 100.), valid_n=2000),
     Profile(name='demo', clf_n=20_000, clf_epochs=4, pair_n=4000, pair_cw_n=1000, vae_epochs=2, vae_bs=32, vae_lr=1e-3,
@@ -123,11 +124,17 @@ def training_pairs(run:Run, clf:nn.Module, attacks=('fgsm', 'rand_fgsm', 'cw'), 
     (x, y), _ = run.train_images()
     fam, cws = pair_specs(run, attacks, extra)
     parts = [make_pair_set(clf, TensorDataset(x, y), fam, [run.dataset, 'train', run.profile.pair_n, run.seed], device=run.device, seed=run.seed)]
-    n_cw = run.profile.pair_cw_n
-    if cws:   # its folder hash covers its own images, so the key names only their number, not pair_n
-        cw_set = make_pair_set(clf, TensorDataset(x[:n_cw], y[:n_cw]), cws, [run.dataset, 'train-cw', n_cw, run.seed], device=run.device, seed=run.seed)
-        parts += [cw_set.subset(cws, clean=False)] * run.profile.cw_repeat
-    return ConcatSet(*parts)
+    return ConcatSet(*parts, *cw_parts(run, clf, x, y, cws) * run.profile.cw_repeat)
+
+def cw_parts(run:Run, clf:nn.Module, x:Tensor, y:Tensor, cws:list) -> list:
+    "The CW pairs: every spec of `cws` on each of the first `pair_cw_n` images of `x`, or with `cw_spread` spec i on the i-th slice of them."
+    n, k = run.profile.pair_cw_n, len(cws)
+    if not cws: return []
+    if run.profile.cw_spread and n < k: raise ValueError(f"cw_spread gives each of the {k} CW learning rates its own images: pair_cw_n ({n}) must be at least {k}.")
+    groups = [([s], n * i // k, n * (i + 1) // k) for i, s in enumerate(cws)] if run.profile.cw_spread else [(cws, 0, n)]
+    # a set's folder hash covers its own images, so the key names only their number, not pair_n
+    return [make_pair_set(clf, TensorDataset(x[a:b], y[a:b]), specs, [run.dataset, 'train-cw', b - a, run.seed], device=run.device,
+                          seed=run.seed).subset(specs, clean=False) for specs, a, b in groups]
 
 def pair_subset(pairs, n:int|None, seed:int=0):
     "A seeded random subset of `n` pairs, in memory (all of `pairs` if `n` is None or larger)."
