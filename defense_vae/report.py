@@ -229,7 +229,8 @@ attacker who knows it: PGD through Defense-VAE + classifier (target `adaptive`) 
 0 % at eps 0.3, as expected of any purifier in front of a normally trained classifier."""
 
 KNOWN_DIFFERENCES = """- **Budgets.** The `quick` profile trains the classifiers on 20,000 images for 4 epochs and the VAE on pairs of
-  10,000 images (CW pairs of 3,000: 12 % of the pairs, a third in the paper) for 3 epochs, and tests on 1,000 images; `paper` is the full recipe
+  10,000 images (CW: one pair per image, its learning rate the four in turn: 10 % of the pairs, a third in the paper) for 3
+  epochs, and tests on 1,000 images; `paper` is the full recipe
   (60,000 images, 12 attacks each, 5 epochs, 10,000 test images). Slow baselines may be scored on fewer test images:
   the table title says how many.
 - **Dropout.** Table 6's numbers are read as drop rates (the paper's text); the authors' code passed them as
