@@ -36,6 +36,7 @@ CW_LEVERS = {   # each: changes, or a function of the base profile returning the
     'CW on 10x the images, each pair 3x': lambda p: dict(pair_cw_n=_cw10(p), cw_repeat=3),
     "paper's mix (all 12 attacks) on those images": lambda p: dict(pair_n=_cw10(p), pair_cw_n=_cw10(p)),
     'CW on every pair image, one learning rate each': lambda p: dict(pair_cw_n=p.pair_n, cw_spread=True),
+    "the same, 5 VAE epochs (the paper's)": lambda p: dict(pair_cw_n=p.pair_n, cw_spread=True, vae_epochs=5),
 }
 
 def lever_base(run:Run) -> dict:
@@ -108,7 +109,7 @@ def lever_plot(rows:list[dict], title:str='', path=None):
     return fig
 
 # %% ../nbs/36_cw_levers.ipynb #84db1a12
-@target('cw-levers', datasets=('mnist',), version=2)   # raise `version` when CW_LEVERS changes: a stored run is keyed by the profile, not the levers
+@target('cw-levers', datasets=('mnist',), version=3)   # raise `version` when CW_LEVERS changes: a stored run is keyed by the profile, not the levers
 def cw_levers(runs:list[Run], models:str='A', out=None) -> list[Table]:
     "The CW levers of the VAE's training recipe, one Defense-VAE each, on one classifier (the first of --models)."
     tables = []
