@@ -33,7 +33,7 @@ class Profile:
     "How much work an experiment does (see the list above)."
     name:str
     clf_n:int|None; clf_epochs:int             # classifier: training images (None = all), epochs
-    pair_n:int; pair_cw_n:int                  # images attacked by FGSM/RAND-FGSM (4 eps each) and, of those, by CW (4 lrs)
+    pair_n:int; pair_cw_n:int                  # images attacked by FGSM/RAND-FGSM (4 eps each) and, of those, by CW (4 lrs; 1 with cw_spread)
     vae_epochs:int; vae_bs:int; vae_lr:float   # Defense-VAE training
     test_n:int                                 # test images per attack
     rec_epochs:int; rec_n:int|None=None        # REC: epochs, pairs it retrains on (None = all)
