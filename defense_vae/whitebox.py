@@ -15,6 +15,7 @@ from torch.utils.data import TensorDataset
 from .core import *
 from .data import show_images
 from .attacks import make_pair_set
+from .defense_vae import VAEPurifier, Defended
 from .pipeline import *
 from .report import *
 from . import baselines  # registers the baseline defenses: magnet, adv_tr, defense_gan

@@ -40,3 +40,18 @@ def test_llms_txt_lists_every_module():
     txt = (ROOT / 'nbs' / 'llms.txt').read_text()
     missing = [m for m in mods if f'[defense_vae.{m}]' not in txt]
     assert not missing, f"llms.txt lacks {missing}: give those notebooks an `#| export` markdown paragraph, then nbdev-export."
+
+def test_no_undefined_globals():
+    "Every global name a module's code reads is defined in that module or a builtin: a missing import fails here, not hours into a run."
+    import builtins, importlib, pkgutil, symtable, defense_vae
+    missing = []
+    for m in pkgutil.iter_modules(defense_vae.__path__):
+        mod = importlib.import_module(f'defense_vae.{m.name}')
+        def walk(t):
+            for s in t.get_symbols():
+                n = s.get_name()
+                if s.is_global() and s.is_referenced() and not s.is_assigned() and not hasattr(mod, n) and not hasattr(builtins, n):
+                    missing.append(f'{m.name}.{t.get_name()}: {n}')
+            for c in t.get_children(): walk(c)
+        walk(symtable.symtable(Path(mod.__file__).read_text(), mod.__file__, 'exec'))
+    assert not missing, f"names used but never defined or imported: {missing}"
