@@ -107,7 +107,7 @@ def table5(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
         tables.append(Table(f'table5{sfx}', title, rows, ['defense'], ['seconds', 'ratio', 'fgsm_acc'], average=False, plot=False))
         vae, _ = get_defense('vae').build(run, run.classifier(models[0]))
         x = load_images(run.dataset, 'test', n=n, seed=run.seed, data_dir=run.data_dir).tensors[0]
-        tables.append(Table(f'table5-limit{sfx}', f"Defense-VAE purifying {n:,} images against the hardware limit, {where}",
+        tables.append(Table(f'table5-limit{sfx}', f"Defense-VAE purifying {n:,} images against the hardware limit, {where}, batches of 500",
                             vae_speed_rows(run, vae, x, run.classifier(models[0])), ['path'], ['seconds', 'vs_limit', 'changed'],
                             average=False, plot=False))
     return tables

@@ -9,19 +9,19 @@ Docs: https://defense-vae.github.io/defense-vae/report.html.md"""
 # %% ../nbs/22_report.ipynb #5df6713d
 from __future__ import annotations
 import csv, json, time, tempfile, os, re, base64, html as _html
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, asdict, fields, MISSING
 from pathlib import Path
 from typing import Callable
 from .core import *
 from .data import dataset_info
-from .pipeline import Run, get_profile
+from .pipeline import Run, Profile, get_profile
 from .results import ResultsStore
 
 # %% auto #0
 __all__ = ['T1_COLS', 'COL_TITLES', 'PAPER_T1', 'PAPER_T2', 'PAPER_T3', 'TARGETS', 'THREAT_MODEL', 'KNOWN_DIFFERENCES',
            'parse_paper_rows', 'markdown_table', 'plot_vs_paper', 'titled_markdown', 'write_table', 'Table', 'Target',
            'target', 'get_target', 'check_out', 'reproduce', 'reproduce_all', 'latest_runs', 'run_folder',
-           'report_markdown', 'markdown_to_html', 'write_report']
+           'recipe_changes', 'report_markdown', 'markdown_to_html', 'write_report']
 
 # %% ../nbs/22_report.ipynb #fcf88237
 T1_COLS = ('no_attack', 'no_defense', 'vae', 'rec', 'e2e', 'defense_gan', 'magnet', 'adv_tr')
@@ -261,6 +261,19 @@ def run_folder(root, r:dict) -> Path:
 
 def _when(t:float) -> str: return time.strftime('%Y-%m-%d %H:%M', time.localtime(t))
 
+def _fmt(v) -> str: return f'{v:,}' if isinstance(v, int) and not isinstance(v, bool) else str(v)
+
+def recipe_changes(r:dict) -> str:
+    "How stored run `r` was made differently from what its target and profile run now ('' when it is current): profile fields, target version."
+    cfg, now = json.loads(r['config']), asdict(get_profile(r['profile']))
+    old = cfg['runs'][0]['profile'] if cfg.get('runs') else {}
+    default = {f.name: f.default for f in fields(Profile) if f.default is not MISSING}   # a field added later: old runs had its default
+    same = lambda a, b: json.loads(json.dumps(a)) == json.loads(json.dumps(b))          # tuples and lists alike
+    diffs = [f"{k} {_fmt(old.get(k, default.get(k)))} (now {_fmt(v)})" for k, v in now.items() if not same(old.get(k, default.get(k)), v)]
+    t = TARGETS.get(r['target'])
+    if t and cfg.get('version', 1) != t.version: diffs.append(f"target version {cfg.get('version', 1)} (now {t.version})")
+    return ', '.join(diffs)
+
 def report_markdown(store:ResultsStore, profile:str='quick', root='runs') -> str:
     "The report of every finished `profile` run in `store`, with figures found in their folders under `root`."
     runs = latest_runs(store, profile)
@@ -271,11 +284,17 @@ def report_markdown(store:ResultsStore, profile:str='quick', root='runs') -> str
              f"(host {', '.join(sorted({r['host'] for r in runs}))}); torch {', '.join(sorted({r['torch'] for r in runs}))}; "
              f"code {', '.join(commits)}. Cells read `ours (paper)`; `-` means not measured.", '',
              '## Threat model', '', THREAT_MODEL, '', '## Known differences from the paper', '', KNOWN_DIFFERENCES, '',
-             '## Wall time of each target', '', '| target | data | run | started | wall time (s) |', '|---|---|---|---|---|']
-    lines += [f"| {r['target']} | {r['datasets']} | #{r['id']} | {_when(r['started'])} | {r['finished'] - r['started']:,.0f} |" for r in runs]
+             '## Wall time of each target', '', '| target | data | run | started | wall time (s) | code | recipe |', '|---|---|---|---|---|---|---|']
+    changes = {r['id']: recipe_changes(r) for r in runs}
+    lines += [f"| {r['target']} | {r['datasets']} | #{r['id']} | {_when(r['started'])} | {r['finished'] - r['started']:,.0f} | "
+              f"{(r['git_commit'] or '-')[:8]} | {'earlier: ' + changes[r['id']] if changes[r['id']] else 'current'} |" for r in runs]
     lines += ['', f"Total: {sum(r['finished'] - r['started'] for r in runs):,.0f} s (a reused result keeps the time of the run that computed it).", '']
+    if stale := [r for r in runs if changes[r['id']]]:
+        lines += [f"**{len(stale)} of these runs used an earlier recipe** than the current `{profile}` profile (column *recipe*): their "
+                  f"numbers are not what it gives now. `defense-vae reproduce TARGET --dataset DATA --profile {profile}` remeasures one.", '']
     for r in runs:
-        lines += [f"## {r['target']} ({r['datasets']})", '', f"Run #{r['id']}, {_when(r['started'])}, {r['finished'] - r['started']:,.0f} s on {r['device']}.", '']
+        note = f" **Earlier recipe:** {changes[r['id']]}." if changes[r['id']] else ''
+        lines += [f"## {r['target']} ({r['datasets']})", '', f"Run #{r['id']}, {_when(r['started'])}, {r['finished'] - r['started']:,.0f} s on {r['device']}.{note}", '']
         for name, m in json.loads(r['tables'] or '{}').items():
             tb = Table.from_cells(name, m['title'], m['keys'], store.metrics(r['id'], name), m['average'], m.get('plot', True))
             lines += [f"### {tb.title}", '', markdown_table(tb.rows, tb.keys, tb.cols, COL_TITLES, tb.average), '']
