@@ -17,6 +17,7 @@ from PIL import Image
 from fastcore.script import anno_parser
 from .core import *
 from .defense_vae import Defended
+from .report import TargetsFailed
 
 # %% auto #0
 __all__ = ['COMMANDS', 'PAPER_CLEAN_ACC', 'command', 'usage', 'main', 'load_targets', 'train', 'demo', 'reproduce', 'report',
@@ -68,7 +69,7 @@ def main(argv:list[str]|None=None) -> int:
         if e.errno in _OS_HINTS: return _fail(name, f"{_OS_HINTS[e.errno]} ({e.filename or e}).")
         if isinstance(e, FileNotFoundError): return _fail(name, str(e))
         raise
-    except (ValueError, TypeError) as e: return _fail(name, str(e))
+    except (ValueError, TypeError, TargetsFailed) as e: return _fail(name, str(e))
 
 # %% ../nbs/90_cli.ipynb #a7b41a8b
 def load_targets() -> dict:
@@ -138,15 +139,15 @@ def reproduce(target:str,             # a registered target (see the list in `de
               out:str=None):          # output folder (default runs/TARGET-DATASET-PROFILE; for all: the folder holding those and the report, default runs)
     "Reproduce a table or figure of the paper (or all of them, ending with one report); prints our numbers beside the paper's."
     from defense_vae import report
-    targets = load_targets()
-    names = list(targets) if target == 'all' else [report.get_target(target).name]
+    load_targets()
     report.get_profile(profile); get_device(device)
-    t0 = time.time()
-    for n in names:
-        kw = dict(root=out or 'runs') if target == 'all' else dict(out=out)
-        for tb in report.reproduce(n, [dataset] if dataset else None, profile, models, device, seed, data_dir, beta, dropout, **kw):
-            print(tb.markdown() + '\n')
-    if target == 'all': print(f"report: {report.write_report(profile=profile, root=out or 'runs')} (and .html)")
+    t0, datasets = time.time(), [dataset] if dataset else None
+    show = lambda tables: [print(tb.markdown() + '\n') for tb in tables]
+    kw = dict(device=device, seed=seed, data_dir=data_dir, beta=beta, dropout=dropout)
+    if target == 'all':        # every target, going on past a failed one; then the report (TargetsFailed: exit status 1)
+        report.reproduce_all(profile, out or 'runs', datasets, models, on_tables=lambda n, tables: show(tables), **kw)
+        print(f"report: {Path(out or 'runs')/f'report-{profile}.md'} (and .html)")
+    else: show(report.reproduce(report.get_target(target).name, datasets, profile, models, out=out, **kw))
     print(f"({target}, profile {profile}: {time.time()-t0:.0f}s)")
 
 @command

@@ -20,8 +20,8 @@ from .results import ResultsStore
 # %% auto #0
 __all__ = ['T1_COLS', 'COL_TITLES', 'PAPER_T1', 'PAPER_T2', 'PAPER_T3', 'TARGETS', 'THREAT_MODEL', 'KNOWN_DIFFERENCES',
            'parse_paper_rows', 'markdown_table', 'plot_vs_paper', 'titled_markdown', 'write_table', 'Table', 'Target',
-           'target', 'get_target', 'check_out', 'reproduce', 'reproduce_all', 'latest_runs', 'run_folder',
-           'recipe_changes', 'report_markdown', 'markdown_to_html', 'write_report']
+           'target', 'get_target', 'check_out', 'check_models', 'reproduce', 'TargetsFailed', 'reproduce_all',
+           'latest_runs', 'run_folder', 'recipe_changes', 'report_markdown', 'markdown_to_html', 'write_report']
 
 # %% ../nbs/22_report.ipynb #fcf88237
 T1_COLS = ('no_attack', 'no_defense', 'vae', 'rec', 'e2e', 'defense_gan', 'magnet', 'adv_tr')
@@ -188,13 +188,17 @@ def _runs(t:Target, datasets, profile, seed, device, data_dir, beta, dropout, re
     if bad: raise ValueError(f"Target {t.name} runs on {', '.join(t.allowed)}; got {', '.join(bad)}.")
     return [Run(d, get_profile(profile), device, seed, data_dir, dropout, beta, recon, log) for d in datasets]
 
+def check_models(models:str):
+    "Raise a clear error unless `models` is a non-empty string of classifier letters A-D."
+    bad = sorted(set(models) - set('ABCD'))
+    if bad or not models: raise ValueError(f"--models takes letters from ABCD (paper Table 6 targets); got {models!r}.")
+
 def reproduce(name:str, datasets=None, profile:str='quick', models:str='ABCD', device='auto', seed:int=0, data_dir=None,
               beta:float=0., dropout:str='rate', recon:str='bce', out=None, store:ResultsStore|None=None, log=print,
               root='runs') -> list[Table]:
     "Run target `name` (or reuse its finished run), write its tables into `out` (default: a folder of its own under `root`), record everything in the results store."
     t = get_target(name)
-    bad = sorted(set(models) - set('ABCD'))
-    if bad or not models: raise ValueError(f"--models takes letters from ABCD (paper Table 6 targets); got {models!r}.")
+    check_models(models)
     runs = _runs(t, datasets, profile, seed, device, data_dir, beta, dropout, recon, log)
     out = check_out(out or Path(root)/f"{name}-{'-'.join(r.dataset for r in runs)}-{runs[0].profile.name}")
     store = store or ResultsStore()
@@ -216,11 +220,33 @@ def reproduce(name:str, datasets=None, profile:str='quick', models:str='ABCD', d
 def _write(tb:Table, out) -> Table:
     tb.write(out); return tb
 
-def reproduce_all(profile:str='quick', root='runs', **kwargs) -> dict:
-    "Every registered target with its default data sets (finished ones are reused, so an interrupted `all` resumes), then one report in `root`."
-    tables = {n: reproduce(n, profile=profile, root=root, **kwargs) for n in TARGETS}
-    write_report(kwargs.get('store'), profile, root)
+class TargetsFailed(Exception):
+    "Raised by `reproduce_all`, after the report is written, when some targets failed; `failed` maps each to its error."
+    def __init__(self, failed:dict, report=None):
+        self.failed, self.report = failed, report
+        rest = f"; the others finished and are in {report}" if report else ''
+        super().__init__(f"{len(failed)} target(s) failed ({'; '.join(f'{n}: {e}' for n, e in failed.items())}){rest}. "
+                         "Fix the cause and run the same command again: finished targets are reused.")
+
+def reproduce_all(profile:str='quick', root='runs', datasets=None, models:str='ABCD', on_tables=None, log=print, **kwargs) -> dict:
+    "Every registered target (on `datasets` where a target allows them, else its defaults; finished runs are reused, so an interrupted `all` resumes), then one report in `root`. A target that fails is recorded and the others still run; `TargetsFailed` comes after the report."
+    check_models(models); get_profile(profile)
+    tables, failed = {}, {}
+    for n, t in list(TARGETS.items()):
+        if datasets and not set(datasets) <= set(t.allowed):
+            if log: log(f"{n}: skipped (it runs on {', '.join(t.allowed)})")
+            continue
+        try: tables[n] = reproduce(n, datasets, profile, models, root=root, log=log, **kwargs)
+        except (KeyboardInterrupt, OSError): raise           # Ctrl-C, a full disk, an unwritable folder: stop everything
+        except Exception as e:                               # recorded as failed in the results store by `reproduce`
+            failed[n] = f"{type(e).__name__}: {e}"
+            if log: log(f"{n}: failed ({failed[n]}); going on with the other targets")
+            continue
+        if on_tables: on_tables(n, tables[n])
+    report = write_report(kwargs.get('store'), profile, root) if tables else None
+    if failed: raise TargetsFailed(failed, report)
     return tables
+
 
 # %% ../nbs/22_report.ipynb #rp000002
 THREAT_MODEL = """Unless a table says otherwise, every attack is crafted on the bare classifier, as in the paper (and as
