@@ -145,9 +145,9 @@ def reproduce(target:str,             # a registered target (see the list in `de
     show = lambda tables: [print(tb.markdown() + '\n') for tb in tables]
     kw = dict(device=device, seed=seed, data_dir=data_dir, beta=beta, dropout=dropout)
     if target == 'all':        # every target, going on past a failed one; then the report (TargetsFailed: exit status 1)
-        report.reproduce_all(profile, out or 'runs', datasets, models, on_tables=lambda n, tables: show(tables), **kw)
+        report.reproduce_all(profile, out or 'runs', datasets, models, on_tables=show, **kw)
         print(f"report: {Path(out or 'runs')/f'report-{profile}.md'} (and .html)")
-    else: show(report.reproduce(report.get_target(target).name, datasets, profile, models, out=out, **kw))
+    else: show(report.reproduce(target, datasets, profile, models, out=out, **kw))
     print(f"({target}, profile {profile}: {time.time()-t0:.0f}s)")
 
 @command

@@ -232,7 +232,7 @@ def reproduce_all(profile:str='quick', root='runs', datasets=None, models:str='A
     "Every registered target (on `datasets` where a target allows them, else its defaults; finished runs are reused, so an interrupted `all` resumes), then one report in `root`. A target that fails is recorded and the others still run; `TargetsFailed` comes after the report."
     check_models(models); get_profile(profile)
     tables, failed = {}, {}
-    for n, t in list(TARGETS.items()):
+    for n, t in TARGETS.items():
         if datasets and not set(datasets) <= set(t.allowed):
             if log: log(f"{n}: skipped (it runs on {', '.join(t.allowed)})")
             continue
@@ -242,11 +242,10 @@ def reproduce_all(profile:str='quick', root='runs', datasets=None, models:str='A
             failed[n] = f"{type(e).__name__}: {e}"
             if log: log(f"{n}: failed ({failed[n]}); going on with the other targets")
             continue
-        if on_tables: on_tables(n, tables[n])
+        if on_tables: on_tables(tables[n])
     report = write_report(kwargs.get('store'), profile, root) if tables else None
     if failed: raise TargetsFailed(failed, report)
     return tables
-
 
 # %% ../nbs/22_report.ipynb #rp000002
 THREAT_MODEL = """Unless a table says otherwise, every attack is crafted on the bare classifier, as in the paper (and as
