@@ -19,41 +19,35 @@ from .training import cached
 from .defense_vae import Defended, BPDA, VAEPurifier
 from .magnet import Detector
 from .detection import detection_stats
-from .pipeline import Run, TEST_SPECS, get_defense, defense, DEFENSES
-from .report import Table, target, COL_TITLES
+from dataclasses import asdict
+from .pipeline import Run, Profile, TEST_SPECS, get_defense, get_profile, defense
+from .pipeline import defenses as registered
+from .report import Table, target
 from .baselines import magnet_detector
 from .detection_exp import FIG6_FP
 
 # %% auto #0
-__all__ = ['ADAPTIVE_DEFENSES', 'ADAPTIVE_EPS', 'BUDGET_KEYS', 'ADAPTIVE_BUDGETS', 'CW_LABEL', 'AWARE_WEIGHT', 'AWARE_MARGIN',
-           'SANITY_ROWS', 'adaptive_budget', 'reaches_input', 'attack_model', 'is_random', 'pgd_spec', 'cw_spec',
-           'eps_label', 'pgd_label', 'aware_label', 'DetectionAware', 'detection_aware_attack', 'craft', 'detector_for',
+__all__ = ['ADAPTIVE_EPS', 'BUDGET_KEYS', 'CW_LABEL', 'AWARE_WEIGHT', 'AWARE_MARGIN', 'SANITY_ROWS', 'adaptive_defenses',
+           'adaptive_budget', 'reaches_input', 'attack_model', 'is_random', 'pgd_spec', 'cw_spec', 'eps_label',
+           'pgd_label', 'aware_label', 'DetectionAware', 'detection_aware_attack', 'craft', 'detector_for',
            'with_detector', 'grad_norm', 'mean_ce', 'sanity_record', 'sanity_failures', 'attack_defense',
            'accuracy_rows', 'detector_rows', 'sanity_rows', 'adaptive_report', 'adaptive_tables', 'adaptive_target',
            'image_steps']
 
 # %% ../nbs/34_adaptive.ipynb #ad000007
-ADAPTIVE_DEFENSES = ('none', 'vae', 'rec', 'e2e', 'defense_gan', 'magnet', 'adv_tr')
 ADAPTIVE_EPS = {'mnist': (0.3,), 'fmnist': (0.3, 0.1), 'cifar10': (8 / 255,)}
 BUDGET_KEYS = ('n', 'steps', 'restarts', 'cw_n', 'cw_steps', 'sanity_n', 'eot', 'bs')
-_QUICK = dict(n=200, steps=100, restarts=1, cw_n=100, cw_steps=100, sanity_n=100, eot=20, bs=500,
-              defense_gan=dict(n=30, steps=20, cw_n=0))
-ADAPTIVE_BUDGETS = {
-    'smoke': dict(n=20, steps=5, restarts=1, cw_n=10, cw_steps=5, sanity_n=20, eot=20, bs=500,
-                  defense_gan=dict(n=10, steps=3)),
-    'quick': _QUICK, 'demo': _QUICK,
-    'paper': dict(n=1000, steps=200, restarts=5, cw_n=1000, cw_steps=100, sanity_n=500, eot=20, bs=500,
-                  defense_gan=dict(n=200, steps=50, restarts=1, cw_n=0)),
-}
 
-def adaptive_budget(profile:str, defense:str|None=None, **overrides) -> dict:
-    "The attack budget of `profile` (with `defense`'s own entries), then `overrides`; `ValueError` for a bad key or value."
-    if profile not in ADAPTIVE_BUDGETS:
-        raise ValueError(f"No adaptive-attack budget for profile {profile!r}; known: {', '.join(ADAPTIVE_BUDGETS)}.")
+def adaptive_defenses() -> list[str]:
+    "The defenses the adaptive attacker meets: every registered defense that is a column of 'adaptive'."
+    return registered('adaptive')
+
+def adaptive_budget(profile:Profile|str, defense:str|None=None, **overrides) -> dict:
+    "The attack budget of `profile` (its `adaptive`, with `defense`'s own entries), then `overrides`; `ValueError` for a bad key or value."
     bad = sorted(set(overrides) - set(BUDGET_KEYS))
     if bad: raise ValueError(f"Unknown budget key(s) {bad}; the budget has {', '.join(BUDGET_KEYS)}.")
-    base = ADAPTIVE_BUDGETS[profile]
-    b = {**{k: base[k] for k in BUDGET_KEYS}, **base.get(defense, {}), **overrides}
+    base = asdict(get_profile(profile).adaptive)
+    b = {**{k: base[k] for k in BUDGET_KEYS}, **base['per_defense'].get(defense, {}), **overrides}
     for k, v in b.items():
         lo = 0 if k in ('cw_n', 'cw_steps') else 1
         if not isinstance(v, int) or isinstance(v, bool) or v < lo:
@@ -243,7 +237,7 @@ def _subset(run:Run, name:str, n:int) -> tuple[Tensor, Tensor]:
 
 def attack_defense(run:Run, name:str, clf:nn.Module, fp:float=FIG6_FP, detect:bool=True, **budget) -> dict:
     "Adaptive attacks on defense `name` before `clf` (detector ones if `detect`): {defense, n, how, eot, acc, det, sanity, ...}."
-    b = adaptive_budget(run.profile.name, name, **budget)
+    b = adaptive_budget(run.profile, name, **budget)
     purifier, c = get_defense(name).build(run, clf)
     t0 = time.time()
     x, y = _subset(run, name, b['n'])
@@ -339,7 +333,6 @@ def _cw(records:list[dict]) -> str:
 def adaptive_report(records:list[dict], run:Run, model:str, suffix:str='') -> list[Table]:
     "The `adaptive`, `adaptive_detect` and `adaptive_sanity` tables of `records` (from `attack_defense`)."
     cols, fp = [_col(r['defense']) for r in records], records[0]['fp']
-    for r in records: COL_TITLES.setdefault(_col(r['defense']), get_defense(r['defense']).title)
     what = f"{run.dataset}, model {model}, profile {run.profile.name}; white-box against the defense (adaptive)"
     fails = sanity_failures({r['defense']: r['sanity'] for r in records})
     aware = (f"detection-aware PGD maximises CE - {AWARE_WEIGHT:g} * relu(score / ({AWARE_MARGIN:g} * threshold) - 1); "
@@ -361,18 +354,21 @@ def adaptive_report(records:list[dict], run:Run, model:str, suffix:str='') -> li
     return [t1, t2, t3] if dcols else [t1, t3]
 
 # %% ../nbs/34_adaptive.ipynb #ad000045
-def adaptive_tables(run:Run, name:str='A', defenses=ADAPTIVE_DEFENSES, suffix:str='', **budget) -> list[Table]:
-    "The adaptive-attack tables of classifier `name` behind each of `defenses` (budget keys override the profile's)."
-    bad = [d for d in defenses if d not in DEFENSES]
-    if bad: raise ValueError(f"Unknown defense(s) {bad}; registered: {', '.join(DEFENSES)}.")
+def adaptive_tables(run:Run, name:str='A', defenses=None, suffix:str='', **budget) -> list[Table]:
+    "The adaptive-attack tables of classifier `name` behind each of `defenses` (default: `adaptive_defenses()`; budget keys override the profile's)."
+    defenses = adaptive_defenses() if defenses is None else list(defenses)
+    bad = [d for d in defenses if d not in registered()]
+    if bad: raise ValueError(f"Unknown defense(s) {bad}; registered: {', '.join(registered())}.")
     if not defenses: raise ValueError("adaptive_tables needs at least one defense.")
     if run.dataset not in ADAPTIVE_EPS:
         raise ValueError(f"No adaptive eps for {run.dataset!r}; known: {', '.join(ADAPTIVE_EPS)}.")
-    adaptive_budget(run.profile.name, **budget)                       # a bad profile or budget fails before any work
+    adaptive_budget(run.profile, **budget)                       # a bad profile or budget fails before any work
     clf = run.classifier(name)
     return adaptive_report([attack_defense(run, d, clf, **budget) for d in defenses], run, name, suffix=suffix)
 
-@target('adaptive', datasets=('fmnist',), allowed=('mnist', 'fmnist', 'cifar10'))
+@target('adaptive', datasets=('fmnist',), allowed=('mnist', 'fmnist', 'cifar10'), reads=('adaptive',),
+        defenses=lambda run: adaptive_defenses(), inputs=lambda run: dict(eps=ADAPTIVE_EPS.get(run.dataset), fp=FIG6_FP,
+                                                                      aware=[AWARE_WEIGHT, AWARE_MARGIN]))
 def adaptive_target(runs:list[Run], models:str='A', out=None) -> list[Table]:
     "Adaptive attacks through each whole defense (PGD, CW-L2; BPDA for Defense-GAN), detection-aware PGD, sanity checks."
     one = len(runs) == 1

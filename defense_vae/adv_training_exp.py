@@ -15,32 +15,24 @@ from .data import load_images
 from .training import cached
 from .adv_training import train_pgd_at, train_e2e_at
 from .defense_vae import VAEPurifier
-from .pipeline import Run, defense, get_defense
-from .report import Table, target, COL_TITLES
+from dataclasses import asdict
+from .pipeline import Run, Profile, defense, get_defense, get_profile
+from .report import Table, target
 from .adaptive import (attack_defense, adaptive_budget, accuracy_rows, sanity_rows, sanity_failures,
                                   pgd_label, eps_label, _how, _sizes)
 
 # %% auto #0
-__all__ = ['AT_EPS', 'AT_KEYS', 'AT_BUDGETS', 'AT_DEFENSES', 'at_budget', 'at_eps', 'pgd_at_for', 'e2e_at_for', 'pgd_at_defense',
-           'e2e_at_defense', 'at_verdict', 'at_report', 'adv_training_tables', 'adv_training_target']
+__all__ = ['AT_EPS', 'AT_DEFENSES', 'at_budget', 'at_eps', 'pgd_at_for', 'e2e_at_for', 'pgd_at_defense', 'e2e_at_defense',
+           'at_verdict', 'at_report', 'adv_training_tables', 'adv_training_target']
 
 # %% ../nbs/35_adv_training_exp.ipynb #at000007
 AT_EPS = {'fmnist': 0.1, 'mnist': 0.3}
-AT_KEYS = ('n', 'epochs', 'bs', 'steps', 'lr', 'vae_lr', 'lam')
-_AT_QUICK = dict(n=3000, epochs=1, bs=50, steps=7, lr=1e-3, vae_lr=1e-4, lam=10.)
-AT_BUDGETS = {
-    'smoke': dict(n=100, epochs=1, bs=50, steps=2, lr=1e-3, vae_lr=1e-4, lam=10.),
-    'quick': _AT_QUICK, 'demo': _AT_QUICK,
-    'paper': dict(n=None, epochs=10, bs=100, steps=10, lr=1e-3, vae_lr=1e-4, lam=10.),
-}
-
-def at_budget(profile:str, **overrides) -> dict:
-    "The adversarial-training budget of `profile` (images, epochs, batch, PGD steps, rates, λ), then `overrides`."
-    if profile not in AT_BUDGETS:
-        raise ValueError(f"No adversarial-training budget for profile {profile!r}; known: {', '.join(AT_BUDGETS)}.")
-    bad = sorted(set(overrides) - set(AT_KEYS))
-    if bad: raise ValueError(f"Unknown budget key(s) {bad}; the budget has {', '.join(AT_KEYS)}.")
-    return {**AT_BUDGETS[profile], **overrides}
+def at_budget(profile:Profile|str, **overrides) -> dict:
+    "The adversarial-training budget of `profile` (its `at`: images, epochs, batch, PGD steps, rates, λ), then `overrides`."
+    b = asdict(get_profile(profile).at)
+    bad = sorted(set(overrides) - set(b))
+    if bad: raise ValueError(f"Unknown budget key(s) {bad}; the budget has {', '.join(b)}.")
+    return {**b, **overrides}
 
 def at_eps(dataset:str) -> float:
     "The eps the models are adversarially trained at on `dataset`."
@@ -74,14 +66,14 @@ def _make_e2e_at(vae:nn.Module, clf:nn.Module, dataset:str, n:int|None, seed:int
 
 def pgd_at_for(run:Run, clf:nn.Module, **overrides) -> tuple[nn.Module, dict]:
     "(a copy of `clf` after Madry's PGD training with the profile's budget at the data set's eps, its record); cached."
-    b, using = at_budget(run.profile.name, **overrides), dict(device=run.device, data_dir=run.data_dir)
+    b, using = at_budget(run.profile, **overrides), dict(device=run.device, data_dir=run.data_dir)
     return cached('pgd_at', _make_pgd_at, using=using, label=f"{run.dataset}-{clf.config['name']}", log=run.log, clf=clf,
                   dataset=run.dataset, n=b['n'], seed=run.seed, eps=at_eps(run.dataset), steps=b['steps'],
                   epochs=b['epochs'], bs=b['bs'], lr=b['lr'], amp=run.amp)
 
 def e2e_at_for(run:Run, clf:nn.Module, **overrides) -> tuple[nn.Module, nn.Module, dict]:
     "(VAE, classifier, record): the profile's Defense-VAE and `clf`, copied, adversarially trained end to end; cached."
-    b, using = at_budget(run.profile.name, **overrides), dict(device=run.device, data_dir=run.data_dir)
+    b, using = at_budget(run.profile, **overrides), dict(device=run.device, data_dir=run.data_dir)
     vae = get_defense('vae').build(run, clf)[0].vae
     return cached('e2e_at', _make_e2e_at, using=using, label=f"{run.dataset}-{clf.config['name']}", log=run.log, vae=vae,
                   clf=clf, dataset=run.dataset, n=b['n'], seed=run.seed, eps=at_eps(run.dataset), steps=b['steps'],
@@ -89,14 +81,12 @@ def e2e_at_for(run:Run, clf:nn.Module, **overrides) -> tuple[nn.Module, nn.Modul
                   recon=run.recon, amp=run.amp)
 
 # %% ../nbs/35_adv_training_exp.ipynb #at000012
-COL_TITLES.update(pgd_at='PGD-AT (Madry)', e2e_at='Defense-VAE-E2E-AT')
-
-@defense('pgd_at', 'PGD-AT (Madry)')
+@defense('pgd_at', 'PGD-AT (Madry)', reads=('at',), own_attacks=True)
 def pgd_at_defense(run:Run, clf:nn.Module, **overrides):
     "No purifier; `clf` fine-tuned with Madry's PGD adversarial training (the profile's budget)."
     return None, pgd_at_for(run, clf, **overrides)[0]
 
-@defense('e2e_at', 'Defense-VAE-E2E-AT')
+@defense('e2e_at', 'Defense-VAE-E2E-AT', reads=('at',), own_attacks=True)
 def e2e_at_defense(run:Run, clf:nn.Module, **overrides):
     "The profile's Defense-VAE and `clf`, fine-tuned together on PGD examples crafted through both (profile's budget)."
     v, c, _ = e2e_at_for(run, clf, **overrides)
@@ -125,7 +115,7 @@ def _training(run:Run, name:str, b:dict) -> str:
 
 def at_report(records:list[dict], trained:dict, run:Run, name:str, suffix:str='') -> list[Table]:
     "The `adv_training` and `adv_training_sanity` tables of `records` (`attack_defense`) and `trained` ({defense: rec})."
-    cols, b = [('no_defense' if r['defense'] == 'none' else r['defense']) for r in records], at_budget(run.profile.name)
+    cols, b = [('no_defense' if r['defense'] == 'none' else r['defense']) for r in records], at_budget(run.profile)
     rows = accuracy_rows(records, name)
     rows.append(dict(attack='training wall time (s)', model=name, **{c: trained[c]['seconds'] if c in trained else None
                                                                         for c in cols}))
@@ -146,14 +136,15 @@ def at_report(records:list[dict], trained:dict, run:Run, name:str, suffix:str=''
 def adv_training_tables(run:Run, name:str='A', suffix:str='', **budget) -> list[Table]:
     "Train (or load) PGD-AT and E2E-AT of classifier `name`, attack all four models adaptively; the two tables."
     at_eps(run.dataset)                                                    # bad settings fail before any work
-    at_budget(run.profile.name)
-    adaptive_budget(run.profile.name, **budget)
+    at_budget(run.profile)
+    adaptive_budget(run.profile, **budget)
     clf = run.classifier(name)
     trained = {'pgd_at': pgd_at_for(run, clf)[1], 'e2e_at': e2e_at_for(run, clf)[2]}
     records = [attack_defense(run, d, clf, detect=False, **{'cw_n': 0, **budget}) for d in AT_DEFENSES]
     return at_report(records, trained, run, name, suffix)
 
-@target('adv-training', datasets=('fmnist', 'mnist'), allowed=('mnist', 'fmnist'))
+@target('adv-training', datasets=('fmnist', 'mnist'), allowed=('mnist', 'fmnist'), reads=('at', 'adaptive'), defenses=AT_DEFENSES,
+        inputs=lambda run: dict(eps=at_eps(run.dataset)))
 def adv_training_target(runs:list[Run], models:str='A', out=None) -> list[Table]:
     "End-to-end adversarial training of Defense-VAE vs Madry's PGD training, under the adaptive PGD (first of --models)."
     one = len(runs) == 1

@@ -14,11 +14,11 @@ from .magnet import MagNetAE, MagNetReformer, Detector, get_magnet_ae, magnet_im
 from .adv_training import get_adv_classifier
 from .defense_vae import Defended
 from .defense_gan import DefenseGAN, get_generator
-from .pipeline import Run, defense
+from dataclasses import asdict
+from .pipeline import Run, Profile, defense, get_profile
 
 # %% auto #0
-__all__ = ['GAN_BUDGETS', 'magnet_for', 'magnet_detector', 'magnet_defense', 'adv_tr_defense', 'gan_budget',
-           'defense_gan_defense']
+__all__ = ['magnet_for', 'magnet_detector', 'magnet_defense', 'adv_tr_defense', 'gan_budget', 'defense_gan_defense']
 
 # %% ../nbs/23_baselines.ipynb #3ba21c9b
 def magnet_for(run:Run) -> MagNetAE:
@@ -33,13 +33,13 @@ def magnet_detector(run:Run, p:int=2, fp:float=0.001) -> Detector:
     _, x_valid = magnet_images(run.dataset, pr.clf_n, pr.valid_n, run.seed, run.data_dir)
     return Detector.calibrate(magnet_for(run), x_valid, p, fp, device=run.device)
 
-@defense('magnet', 'MagNet')
+@defense('magnet', 'MagNet', tables=('table1', 'table4', 'adaptive'))
 def magnet_defense(run:Run, clf:nn.Module, **options):
     "MagNet's reformer (autoencoder trained on clean images) in front of `clf` itself."
     return MagNetReformer(magnet_for(run)), clf
 
 # %% ../nbs/23_baselines.ipynb #26c1fe43
-@defense('adv_tr', 'Adv. Tr. eps=0.3', own_attacks=True)
+@defense('adv_tr', 'Adv. Tr. eps=0.3', tables=('table1', 'table4', 'adaptive'), own_attacks=True)
 def adv_tr_defense(run:Run, clf:nn.Module, eps:float=0.3, **options):
     "No purifier; the classifier of `clf`'s architecture trained on clean + FGSM (`eps`) images."
     p = run.profile
@@ -48,23 +48,16 @@ def adv_tr_defense(run:Run, clf:nn.Module, eps:float=0.3, **options):
     return None, adv
 
 # %% ../nbs/23_baselines.ipynb #3c952d4a
-GAN_BUDGETS = {
-    'smoke': dict(iters=40, dim=8, L=10, R=2, test_n=None),
-    'quick': dict(iters=700, dim=64, L=50, R=2, test_n=200),
-    'demo': dict(iters=700, dim=64, L=50, R=2, test_n=200),
-    'paper': dict(iters=200_000, dim=64, L=200, R=10, test_n=None),
-}
+def gan_budget(profile:Profile|str, **overrides) -> dict:
+    "The Defense-GAN budget (iters, dim, L, R, test_n) of `profile` (its `gan`); any of those keys in `overrides` take precedence."
+    b = asdict(get_profile(profile).gan)
+    return {**b, **{k: v for k, v in overrides.items() if k in b}}
 
-def gan_budget(profile:str, **overrides) -> dict:
-    "The Defense-GAN budget (iters, dim, L, R, test_n) of `profile`; any of those keys in `overrides` take precedence."
-    if profile not in GAN_BUDGETS:
-        raise ValueError(f"No Defense-GAN budget for profile {profile!r}; known: {', '.join(GAN_BUDGETS)}.")
-    return {**GAN_BUDGETS[profile], **{k: v for k, v in overrides.items() if k in GAN_BUDGETS[profile]}}
-
-@defense('defense_gan', 'Defense-GAN', test_n=lambda run: gan_budget(run.profile.name)['test_n'])
+@defense('defense_gan', 'Defense-GAN', tables=('table1', 'table4', 'table10', 'adaptive'), reads=('gan',),
+         test_n=lambda run: run.profile.gan.test_n)
 def defense_gan_defense(run:Run, clf:nn.Module, **options):
     "Defense-GAN (WGAN-GP generator for `run.dataset`, budget from the profile) in front of `clf`."
-    b = gan_budget(run.profile.name, **options)
+    b = gan_budget(run.profile, **options)
     G = get_generator(run.dataset, iters=b['iters'], dim=b['dim'], n_train=run.profile.clf_n, seed=run.seed,
                       device=run.device, data_dir=run.data_dir, log=run.log)
     return DefenseGAN(G.to(run.device), L=b['L'], R=b['R']), clf

@@ -15,13 +15,13 @@ from .core import *
 from .data import load_images, dataset_info
 from .pipeline import *
 from .report import *
-from .whitebox import table1_columns
+from dataclasses import asdict
 from .substitute import *
 
 # %% auto #0
-__all__ = ['T10_COLS', 'PAPER_BB', 'BB_COLS', 'BB_PAIRS', 'BB_TABLES', 'SUBSTITUTE_RECIPE', 'SUBSTITUTE_BUDGETS', 'BB_ATTACK',
-           'ORACLES', 'table4_columns', 'blackbox_pairs', 'substitute_recipe', 'blackbox_images', 'substitute_for',
-           'defended_models', 'blackbox_row', 'blackbox_title', 'blackbox_table', 'table4', 'table4_defended']
+__all__ = ['T10_COLS', 'PAPER_BB', 'BB_COLS', 'BB_PAIRS', 'BB_TABLES', 'BB_ATTACK', 'ORACLES', 'table4_columns', 'blackbox_pairs',
+           'substitute_recipe', 'blackbox_images', 'substitute_for', 'defended_models', 'blackbox_row',
+           'blackbox_title', 'blackbox_table', 'table4', 'table4_defended']
 
 # %% ../nbs/31_blackbox.ipynb #1c6f8b3d
 _T4 = {'fmnist': """
@@ -53,17 +53,14 @@ BB_TABLES = {'fmnist': ('table4', 'Table 4 (top)'), 'mnist': ('table4', 'Table 4
              'cifar10': ('table10', 'Table 10')}
 
 # %% ../nbs/31_blackbox.ipynb #e5c93a18
-COL_TITLES.update(agreement='Substitute agrees with target (%)', queries='Oracle queries per substitute',
-                  **{f'agreement_{c}': f"Agreement, {COL_TITLES[c]} oracle (%)" for c in T1_COLS[2:]})
-
 def _bb_dataset(dataset:str) -> str:
     if dataset not in BB_PAIRS:
         raise ValueError(f"The black-box tables are for {', '.join(BB_PAIRS)}; got {dataset!r}.")
     return dataset
 
 def table4_columns(dataset:str) -> list[str]:
-    "The defenses measured for `dataset`: the registered Table 1 defenses that its black-box table has."
-    return [c for c in table1_columns() if c in BB_COLS[_bb_dataset(dataset)]]
+    "The defenses measured for `dataset`: every registered defense that is a column of its black-box table (table4 or table10)."
+    return defenses(BB_TABLES[_bb_dataset(dataset)][0])
 
 def blackbox_pairs(dataset:str, models:str='ABCD', substitutes:str='BE') -> list[tuple[str, str]]:
     "The paper's (classifier, substitute) pairs for `dataset`, classifier in `models` and substitute in `substitutes`."
@@ -76,12 +73,9 @@ def blackbox_pairs(dataset:str, models:str='ABCD', substitutes:str='BE') -> list
     return pairs
 
 # %% ../nbs/31_blackbox.ipynb #4c8b2e97
-SUBSTITUTE_RECIPE = dict(holdout=150, rounds=6, epochs=10, lam=0.1, flip=3, bs=50, lr=1e-3)
-SUBSTITUTE_BUDGETS = {'smoke': dict(holdout=30, rounds=3, epochs=2)}
-
 def substitute_recipe(profile:Profile|str) -> dict:
-    "The substitute recipe of `profile`: the paper's, unless the profile's name cuts it down (`SUBSTITUTE_BUDGETS`)."
-    return {**SUBSTITUTE_RECIPE, **SUBSTITUTE_BUDGETS.get(get_profile(profile).name, {})}
+    "The substitute recipe of `profile` (its `substitute` sub-recipe): the paper's, except where the profile cuts it down (`smoke`)."
+    return asdict(get_profile(profile).substitute)
 
 # %% ../nbs/31_blackbox.ipynb #8e5f1b2a
 def blackbox_images(run:Run, holdout:int=150) -> tuple[Tensor, tuple[Tensor, Tensor]]:
@@ -157,14 +151,17 @@ def blackbox_table(run:Run, models:str='ABCD', oracle:str='bare', defenses=None,
                  ['model', 'substitute'], cols + ['queries'])
 
 # %% ../nbs/31_blackbox.ipynb #3b6a9e05
-@target('table4', datasets=('fmnist',), allowed=('mnist', 'fmnist', 'cifar10'), version=2)   # 2: lambda's sign flip
+_BB = dict(datasets=('fmnist',), allowed=('mnist', 'fmnist', 'cifar10'), version=2, reads=('substitute',),   # version 2: lambda's sign flip
+           defenses=lambda run: table4_columns(run.dataset), inputs=lambda run: dict(attack=BB_ATTACK))
+
+@target('table4', **_BB)
 def table4(runs:list[Run], models:str='ABCD', out=None, oracle:str='bare', defenses=None,
            substitutes:str='BE') -> list[Table]:
     "Table 4 (mnist, fmnist) / Table 10 (cifar10): black-box FGSM via a substitute of the bare classifier."
     names = [f"{BB_TABLES[r.dataset][0]}-{r.dataset}" if len(runs) > 1 else None for r in runs]
     return [blackbox_table(run, models, oracle, defenses, n, substitutes) for run, n in zip(runs, names)]
 
-@target('table4-defended', datasets=('fmnist',), allowed=('mnist', 'fmnist', 'cifar10'), version=2)
+@target('table4-defended', **_BB)
 def table4_defended(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
     "Table 4 / 10 with one substitute per column, trained on that column's defended classifier (as Defense-GAN's code)."
     return table4(runs, models, out, oracle='defended')

@@ -20,8 +20,13 @@ from .defense_vae import Defended
 from .report import TargetsFailed
 
 # %% auto #0
-__all__ = ['COMMANDS', 'PAPER_CLEAN_ACC', 'command', 'usage', 'main', 'load_targets', 'train', 'demo', 'reproduce', 'report',
-           'results', 'bench', 'read_images', 'write_pngs', 'purify', 'evaluate']
+__all__ = ['COMMANDS', 'PAPER_CLEAN_ACC', 'command', 'usage', 'main', 'train', 'demo', 'reproduce', 'report', 'recipe', 'results',
+           'bench', 'read_images', 'write_pngs', 'purify', 'evaluate']
+
+# %% ../nbs/90_cli.ipynb #915ccbb7
+import json
+from dataclasses import replace
+from .report import targets, get_target
 
 # %% ../nbs/90_cli.ipynb #809d2a5a
 COMMANDS = {}
@@ -72,14 +77,17 @@ def main(argv:list[str]|None=None) -> int:
     except (ValueError, TypeError, TargetsFailed) as e: return _fail(name, str(e))
 
 # %% ../nbs/90_cli.ipynb #a7b41a8b
-def load_targets() -> dict:
-    "Import every package module that registers reproduce targets; return the registry."
-    import defense_vae
-    from defense_vae.report import TARGETS
-    for m in pkgutil.iter_modules(defense_vae.__path__):
-        src = Path(defense_vae.__path__[0])/f'{m.name}.py'
-        if src.exists() and '@target(' in src.read_text() and m.name != 'report': importlib.import_module(f'defense_vae.{m.name}')
-    return TARGETS
+def _listing(items:dict) -> str:
+    "Names and one-line descriptions in two aligned columns."
+    w = max(map(len, items)) + 2
+    return '\n'.join(f"  {n:<{w}}{t}" for n, t in items.items())
+
+def _target_help() -> str:
+    return 'targets:\n' + _listing({n: f"{get_target(n).help} (default data: {', '.join(get_target(n).datasets)})" for n in targets()})
+
+def _defense_help() -> str:
+    from defense_vae.pipeline import defenses, get_defense
+    return 'defenses:\n' + _listing({n: get_defense(n).title for n in defenses()})
 
 # %% ../nbs/90_cli.ipynb #23be9048
 PAPER_CLEAN_ACC = {'fmnist': dict(A=90.85, B=71.62, C=90.78, D=86.94), 'mnist': dict(A=99.15, B=96.10, C=99.08, D=97.87)}
@@ -139,7 +147,6 @@ def reproduce(target:str,             # a registered target (see the list in `de
               out:str=None):          # output folder (default runs/TARGET-DATASET-PROFILE; for all: the folder holding those and the report, default runs)
     "Reproduce a table or figure of the paper (or all of them, ending with one report); prints our numbers beside the paper's."
     from defense_vae import report
-    load_targets()
     report.get_profile(profile); get_device(device)
     t0, datasets = time.time(), [dataset] if dataset else None
     show = lambda tables: [print(tb.markdown() + '\n') for tb in tables]
@@ -155,11 +162,21 @@ def report(profile:str='quick',  # the profile whose finished runs to report
            out:str='runs'):      # the folder holding the targets' output folders; the report is written there
     "Write one report (markdown and HTML) of every finished run of a profile, from the results store."
     from defense_vae import report as rp
-    load_targets()
     print(f"wrote {rp.write_report(profile=profile, root=out)} and {Path(out)/f'report-{profile}.html'}")
 
-def _target_help() -> str:
-    return 'targets:\n' + '\n'.join(f"  {t.name:8s} {t.help} (default data: {', '.join(t.datasets)})" for t in load_targets().values())
+@command
+def recipe(target:str,             # a registered target (see `defense-vae reproduce --help`)
+           dataset:str=None,       # mnist, fmnist, ... (default: the target's own data sets)
+           profile:str='quick',    # smoke, quick, paper or demo
+           models:str='ABCD',      # classifiers, e.g. A or ABCD
+           device:str='auto',      # auto, cpu, cuda, mps (whether bf16 is used is part of the recipe)
+           seed:int=0,             # random seed
+           beta:float=0.,          # KL weight of the VAE loss
+           dropout:str='rate'):    # classifier dropout meaning: 'rate' or 'keep_prob'
+    "Print the resolved recipe of a target as JSON: every budget it reads, its defenses and inputs -- exactly what keys its stored results."
+    from defense_vae.report import resolve
+    _, _, _, r = resolve(target, [dataset] if dataset else None, profile, models, device, seed, beta=beta, dropout=dropout, log=None)
+    print(json.dumps(r, indent=2))
 
 # %% ../nbs/90_cli.ipynb #4cdd6560
 @command
@@ -202,7 +219,7 @@ def bench(what:str,             # what to benchmark: attacks
     from defense_vae.attacks import bench_attacks, format_bench
     from defense_vae.pipeline import Run
     from defense_vae.data import load_images
-    run = Run('fmnist', 'quick', device, seed, data_dir)
+    run = Run(dataset='fmnist', profile='quick', device=device, seed=seed, data_dir=data_dir)
     clf = run.classifier('A')
     x = load_images('fmnist', 'test', n=n, seed=seed, data_dir=data_dir).tensors[0]
     print(f"device {run.device}, torch threads {torch.get_num_threads()}, {n} images (ART: {art_n})")
@@ -258,7 +275,7 @@ def purify(images:str,            # a .npy file ((N,H,W), (N,C,H,W) or (N,H,W,C)
     info = dataset_info(dataset)
     if not 0 < fp < 1: raise ValueError(f"--fp is a share of validation images, between 0 and 1; got {fp}.")
     x, names = read_images(images, info.channels, info.size)
-    run, out = Run(dataset, profile, device, seed, data_dir), check_out(out)
+    run, out = Run(dataset=dataset, profile=profile, device=device, seed=seed, data_dir=data_dir), check_out(out)
     purifier, clf = get_defense('vae').build(run, run.classifier(model))
     x_pur = run.purify(purifier, x)
     det = Detector.calibrate(purifier, run.train_images()[1][0], p=2, fp=fp, device=run.device)
@@ -275,7 +292,7 @@ def purify(images:str,            # a .npy file ((N,H,W), (N,C,H,W) or (N,H,W,C)
 @command
 def evaluate(dataset:str='fmnist',  # mnist, fmnist, cifar10 or celeba
              model:str='A',         # classifier A-D (paper Table 6)
-             defense:str='vae',     # a registered defense: none, vae, rec, e2e, magnet, adv_tr, defense_gan, pgd_at, e2e_at
+             defense:str='vae',     # a registered defense (the list ends `defense-vae evaluate --help`)
              attack:str='fgsm',     # fgsm, rand_fgsm or cw (the paper's test settings), or pgd (L-inf, 100 steps, eps 0.3; 8/255 on colour data)
              n:int=1000,            # test images
              profile:str='quick',   # the recipe of the classifier and the defense (trained now if not cached)
@@ -284,25 +301,32 @@ def evaluate(dataset:str='fmnist',  # mnist, fmnist, cifar10 or celeba
              device:str='auto',     # auto, cpu, cuda, mps
              seed:int=0,            # random seed
              data_dir:str=None):    # folder with the data set files
-    "Accuracy of a classifier behind a defense, on clean test images and under an attack (threat model stated)."
+    "Accuracy of a classifier behind a defense, on clean test images and under an attack: the tables' own path and cell (threat model stated)."
     from defense_vae.data import dataset_info, load_images
     from defense_vae.models import Classifier
-    from defense_vae.pipeline import Run, TEST_SPECS, get_defense
-    load_targets()                                                   # registers every defense (baselines, adversarial training)
+    from defense_vae.pipeline import Run, TEST_SPECS, get_defense, test_adversarials, evaluate_white_box
     from defense_vae.adaptive import attack_model, pgd_spec, ADAPTIVE_EPS
     info, d = dataset_info(dataset), get_defense(defense)
     specs = {**TEST_SPECS, 'pgd': pgd_spec(ADAPTIVE_EPS.get(dataset, (8 / 255,))[0], 100)}
     if attack not in specs: raise ValueError(f"Unknown attack {attack!r}; choose one of {', '.join(specs)}.")
     if n < 1: raise ValueError(f"--n must be at least 1; got {n}.")
-    run = Run(dataset, profile, device, seed, data_dir)
-    clf = run.classifier(model)
-    if checkpoint: clf = load_checkpoint(checkpoint, Classifier(model, info.channels, info.size, info.n_classes, clf.config.get('dropout', 'rate')))
-    x, y = load_images(dataset, 'test', n=n, seed=seed, data_dir=data_dir).tensors
-    purifier, c = d.build(run, clf)
-    defended = c if purifier is None else Defended(purifier, c)
-    target, how = attack_model(purifier, c, x, run.device) if adaptive else (clf, 'classifier')
-    x_adv = run.attack(target, x, specs[attack], y)
-    threat = f"white-box through the defense ({how} gradients)" if adaptive else "crafted on the bare classifier (the paper's setting)"
+    run = Run(dataset=dataset, profile=profile, device=device, seed=seed, data_dir=data_dir)
+    if checkpoint: clf = load_checkpoint(checkpoint, Classifier(model, info.channels, info.size, info.n_classes, run.dropout))
+    else: clf = run.classifier(model)
+    x, y = load_images(dataset, 'test', n=n, seed=seed, data_dir=data_dir).tensors     # the first n of the tables' test images
+    spec = {attack: specs[attack]}
+    if adaptive:
+        purifier, c = d.build(run, clf)
+        model_, how = attack_model(purifier, c, x, run.device)
+        adv = {'clean': x, 'y': y, attack: run.attack(model_, x, specs[attack], y)}
+        acc = evaluate_white_box(run, clf, adv, [defense], ['clean', attack], craft=lambda m: adv)
+        threat = f"white-box through the defense ({how} gradients)"
+    else:                      # exactly a table's cell: `evaluate_white_box` on the cached test adversarials
+        craft = lambda m: test_adversarials(run, m, spec, images=(x, y))
+        acc = evaluate_white_box(run, clf, craft(clf), [defense], ['clean', attack], craft=craft)
+        threat = ("crafted on the defended classifier itself, as in the white-box tables" if d.own_attacks else
+                  "crafted on the bare classifier (the paper's setting)")
+    k = d.n_images(run) or n
     print(f"| data set | model | defense | attack | threat model | images | clean | attacked |\n|---|---|---|---|---|---|---|---|\n"
-          f"| {dataset} | {model}{' (' + Path(checkpoint).name + ')' if checkpoint else ''} | {d.title} | {attack} | {threat} | {n:,} | "
-          f"{run.accuracy(defended, x, y):.2f} | {run.accuracy(defended, x_adv, y):.2f} |")
+          f"| {dataset} | {model}{' (' + Path(checkpoint).name + ')' if checkpoint else ''} | {d.title} | {attack} | {threat} | {min(k, n):,} | "
+          f"{acc['clean', defense]:.2f} | {acc[attack, defense]:.2f} |")

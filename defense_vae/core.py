@@ -16,10 +16,11 @@ import torch
 from torch import nn, Tensor
 
 # %% auto #0
-__all__ = ['import_torchvision', 'get_device', 'seed_everything', 'cache_dir', 'stable_hash', 'progress', 'check_images',
-           'check_labels', 'atomic_write', 'save_checkpoint', 'CheckpointError', 'read_checkpoint', 'load_checkpoint',
-           'save_state', 'load_state', 'batch_indices', 'as_batch', 'map_batches', 'ConcatSet', 'evaluating', 'predict',
-           'accuracy', 'bf16_is_fast', 'autocast', 'fit', 'device_description']
+__all__ = ['PLUGIN_GROUP', 'import_torchvision', 'get_device', 'seed_everything', 'cache_dir', 'stable_hash', 'progress',
+           'check_images', 'check_labels', 'atomic_write', 'save_checkpoint', 'CheckpointError', 'read_checkpoint',
+           'load_checkpoint', 'save_state', 'load_state', 'batch_indices', 'as_batch', 'map_batches', 'ConcatSet',
+           'evaluating', 'predict', 'accuracy', 'bf16_is_fast', 'autocast', 'fit', 'device_description', 'load_plugins',
+           'replaces']
 
 # %% ../nbs/00_core.ipynb #1f5c936a
 _TV_SCHEMAS = ("nms(Tensor dets, Tensor scores, float iou_threshold) -> Tensor",
@@ -346,3 +347,30 @@ def device_description(device='auto') -> str:
     import platform
     bf16 = 'native bf16' if bf16_is_fast(device) else 'no native bf16'
     return f"CPU {model or platform.processor() or platform.machine()}, {torch.get_num_threads()} threads, {bf16}"
+
+# %% ../nbs/00_core.ipynb #a2057450
+PLUGIN_GROUP = 'defense_vae.plugins'
+_LOADED:set = set()
+
+def load_plugins(group:str=PLUGIN_GROUP, refresh:bool=False) -> list[str]:
+    "Import every module of the entry-point group `group` once (again for new ones with `refresh`); return the modules' names."
+    from importlib.metadata import entry_points
+    if _LOADED and not refresh: return sorted(_LOADED)
+    eps = list(entry_points(group=group))
+    if group == PLUGIN_GROUP and not any(ep.value.startswith('defense_vae.') for ep in eps):
+        raise RuntimeError("defense-vae's own defenses and targets are not registered in this Python environment: install "
+                           "the package (`pip install -e .` in the checkout, or `pip install defense-vae`), then run again.")
+    for ep in eps:
+        if ep.value in _LOADED: continue
+        try: ep.load()
+        except Exception as e:
+            dist = getattr(ep.dist, 'name', None) or 'an installed package'
+            raise RuntimeError(f"The plugin {ep.name} = {ep.value} (from {dist}) failed to import: {type(e).__name__}: {e}. "
+                               f"Fix or uninstall that package.") from e
+        _LOADED.add(ep.value)
+    return sorted(_LOADED)
+
+def replaces(old:Callable|None, new:Callable) -> bool:
+    "Whether registering `new` under a name that `old` holds replaces it: yes, unless `new` is this package's own and `old` is not."
+    own = lambda f: (getattr(f, '__module__', None) or '').startswith('defense_vae.')
+    return old is None or not own(new) or own(old)

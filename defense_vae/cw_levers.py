@@ -16,17 +16,16 @@ from torch import Tensor
 from .core import *
 from .pipeline import Run, Profile, TEST_SPECS, pair_specs, test_adversarials, get_defense, defended
 from .defense_vae import purify
-from .report import Table, target, COL_TITLES, PAPER_T1, PAPER_T2
+from .report import Table, target, col_title, PAPER_T1, PAPER_T2
 from .whitebox import DEEPFOOL_SPEC
 
 # %% auto #0
-__all__ = ['LEVER_KEYS', 'LEVER_BASE', 'CW_LEVERS', 'LEVER_COLS', 'DEEPFOOL_SETTINGS', 'DEEPFOOL_PAIR_N', 'lever_base',
-           'lever_run', 'pair_counts', 'paper_vae', 'lever_rows', 'lever_plot', 'cw_levers', 'median_l2',
-           'deepfool_rows', 'deepfool_settings']
+__all__ = ['LEVER_KEYS', 'CW_LEVERS', 'LEVER_COLS', 'DEEPFOOL_SETTINGS', 'lever_base', 'resolved_levers', 'lever_run',
+           'pair_counts', 'paper_vae', 'lever_rows', 'lever_plot', 'cw_levers', 'median_l2', 'deepfool_rows',
+           'deepfool_settings']
 
 # %% ../nbs/36_cw_levers.ipynb #78fb0120
 LEVER_KEYS = ('pair_n', 'pair_cw_n', 'cw_repeat', 'cw_spread', 'vae_epochs', 'bn_batch_stats')
-LEVER_BASE = dict(pair_n=10_000, pair_cw_n=300, cw_repeat=1, cw_spread=False, vae_epochs=3)   # `quick` before this study
 def _cw10(p:Profile) -> int: return min(p.pair_n, 10 * p.pair_cw_n)   # CW on 10x the images (3,000 in quick)
 
 CW_LEVERS = {   # each: changes, or a function of the base profile returning them
@@ -40,8 +39,13 @@ CW_LEVERS = {   # each: changes, or a function of the base profile returning the
 }
 
 def lever_base(run:Run) -> dict:
-    "The recipe the levers change: `LEVER_BASE` in `quick` (its recipe before this study), the profile itself otherwise."
-    return LEVER_BASE if run.profile.name == 'quick' else {}
+    "The recipe the levers change: the profile's `levers.base` (in `quick`, its recipe before this study; elsewhere none: the profile itself)."
+    return dict(run.profile.levers.base)
+
+def resolved_levers(run:Run, levers:dict) -> dict:
+    "{label: the profile fields each lever sets on `run`'s lever base}: what the levers are, as plain data (for the results' key)."
+    p = replace(run.profile, **lever_base(run))
+    return {label: lever(p) if callable(lever) else lever for label, lever in levers.items()}
 
 def lever_run(run:Run, lever:dict|Callable, base:dict|None=None) -> tuple[Run, bool]:
     "(`run` with its profile changed by `base` then `lever`, whether to purify with batch statistics)."
@@ -61,8 +65,6 @@ def pair_counts(run:Run) -> tuple[int, int]:
     return (len(fam) + 1) * p.pair_n + n_cw, n_cw
 
 # %% ../nbs/36_cw_levers.ipynb #f320cdc0
-COL_TITLES.update(pairs='pairs / epoch', cw_pairs='CW pairs (%)', vae_clean='clean, through the VAE', average='average',
-                  share='share of clean (%)')
 LEVER_COLS = ['pairs', 'cw_pairs', 'vae_clean', *TEST_SPECS, 'average', 'share']
 
 def paper_vae(dataset:str, name:str) -> dict:
@@ -103,13 +105,14 @@ def lever_plot(rows:list[dict], title:str='', path=None):
         for i, r in enumerate(rows[::-1]): ax.text(r[c] + 0.5, i, f"{r[c]:.1f}", va='center', fontsize=8)
         paper = rows[0].get(f'paper_{c}')
         if paper is not None: ax.axvline(paper, color='k', ls='--', lw=1, label=f'paper {paper:.1f}'); ax.legend(fontsize=8, loc='lower right')
-        ax.set(xlim=(0, 105), xlabel=COL_TITLES[c] if c == 'share' else 'CW-L2 accuracy (%)')
+        ax.set(xlim=(0, 105), xlabel=col_title(c) if c == 'share' else 'CW-L2 accuracy (%)')
     fig.suptitle(textwrap.fill(title, 120), fontsize=9); fig.tight_layout()
     if path: atomic_write(path, lambda p: fig.savefig(p, dpi=120, format='png')); plt.close(fig)
     return fig
 
 # %% ../nbs/36_cw_levers.ipynb #84db1a12
-@target('cw-levers', datasets=('mnist',), version=3)   # raise `version` when CW_LEVERS changes: a stored run is keyed by the profile, not the levers
+@target('cw-levers', datasets=('mnist',), version=3, reads=('levers',), defenses=('vae',),
+        inputs=lambda run: dict(levers=resolved_levers(run, CW_LEVERS)))
 def cw_levers(runs:list[Run], models:str='A', out=None) -> list[Table]:
     "The CW levers of the VAE's training recipe, one Defense-VAE each, on one classifier (the first of --models)."
     tables = []
@@ -126,8 +129,6 @@ def cw_levers(runs:list[Run], models:str='A', out=None) -> list[Table]:
 # %% ../nbs/36_cw_levers.ipynb #6493ee5e
 DEEPFOOL_SETTINGS = {'overshoot 0.02 (Table 2)': DEEPFOOL_SPEC, 'overshoot 3': {**DEEPFOOL_SPEC, 'overshoot': 3.0},
                      'overshoot 10': {**DEEPFOOL_SPEC, 'overshoot': 10.0}}
-DEEPFOOL_PAIR_N = {'quick': 3000}   # pair images of the study, where fewer than the profile's (a VAE + REC per row)
-COL_TITLES.update(l2='median L2 of the perturbation', rec_cw='Defense-VAE-REC under CW-L2')
 
 def median_l2(x_adv:Tensor, x:Tensor) -> float:
     "The median over images of the L2 norm of `x_adv - x`."
@@ -151,13 +152,14 @@ def deepfool_rows(run:Run, name:str, settings:dict, pair_n:int|None=None, n_l2:i
                     rec_cw(run, attacks=tuple(TEST_SPECS)), p and p[2]))
     return rows
 
-@target('deepfool-settings', datasets=('fmnist',))   # raise `version` when DEEPFOOL_SETTINGS or DEEPFOOL_PAIR_N change
+@target('deepfool-settings', datasets=('fmnist',), reads=('levers',), defenses=('rec',),
+        inputs=lambda run: dict(settings=DEEPFOOL_SETTINGS))
 def deepfool_settings(runs:list[Run], models:str='A', out=None) -> list[Table]:
     "Table 2's CW row with each DeepFool setting: which, if any, brings an untrained CW back (first classifier of --models)."
     tables = []
     for run in runs:
         name = 'deepfool-settings' if len(runs) == 1 else f'deepfool-settings-{run.dataset}'
-        n = DEEPFOOL_PAIR_N.get(run.profile.name)
+        n = run.profile.levers.deepfool_pair_n
         title = (f"DeepFool settings for Table 2: Defense-VAE-REC under CW-L2 (crafted on the bare classifier), {run.dataset}, "
                  f"classifier {models[0]}, profile {run.profile.name}" + (f", VAE pairs from {n:,} images (the last row: the profile's)" if n else '')
                  + "; L2 on the first 200 test images")

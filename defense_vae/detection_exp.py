@@ -16,7 +16,7 @@ from .attacks import attack_name
 from .magnet import Detector
 from .detection import detection_stats, plot_rocs
 from .pipeline import Run, TEST_SPECS, test_adversarials, get_defense
-from .report import Table, target, check_out, COL_TITLES
+from .report import Table, target, check_out
 from .whitebox import DEEPFOOL_SPEC, T3_EPS
 from .baselines import magnet_detector
 
@@ -67,8 +67,6 @@ def fig6_detectors(run:Run, clf:nn.Module, fp:float=FIG6_FP) -> dict[str, Detect
 
 # %% ../nbs/32_detection_exp.ipynb #c6f32016
 FIG6_COLS = ['clf_acc', 'vae_auc', 'vae_detected', 'magnet_auc', 'magnet_detected']
-COL_TITLES.update(clf_acc='Accuracy, no defense', vae_auc='Defense-VAE AUC', vae_detected='Defense-VAE detected',
-                  magnet_auc='MagNet L2 AUC', magnet_detected='MagNet L2 detected')
 
 def detection_rows(scores:dict, thresholds:dict, paper:dict|None=None) -> list[dict]:
     "Rows {attack, <det>_auc, <det>_detected, paper_vae_auc} from scores {det: {'Clean': s, attack: s}}; 'Clean' first."

@@ -18,17 +18,14 @@ from .defense_vae import purify
 from .defense_gan import DefenseGAN, time_purifier
 from .pipeline import *
 from .report import *
-from . import baselines  # registers defense_gan
 
 # %% auto #0
-__all__ = ['T5_SETTINGS', 'PAPER_T5', 'T5_IMAGES', 'speed_rows', 'flops_of', 'matmul_seconds', 'vae_speed_rows', 'table5', 'fig5',
+__all__ = ['T5_SETTINGS', 'PAPER_T5', 'speed_rows', 'flops_of', 'matmul_seconds', 'vae_speed_rows', 'table5', 'fig5',
            'fig5_target']
 
 # %% ../nbs/33_gan_vs_vae.ipynb #c33a0006
 T5_SETTINGS = ((200, 10), (400, 10), (200, 20), (400, 20))
 PAPER_T5 = {'vae': 9.03, (200, 10): 441.81, (400, 10): 875.48, (200, 20): 876.10, (400, 20): 1720.13}
-T5_IMAGES = {'smoke': (50, 2), 'quick': (1000, 10), 'demo': (1000, 10), 'paper': (1000, 1000)}   # (n, gan_n)
-COL_TITLES.update(seconds='seconds per 1,000 images', ratio='x Defense-VAE', fgsm_acc='accuracy under FGSM eps=0.3 (%)')
 
 def _t5_row(defense:str, seconds:float, vae_s:float, acc:float, paper:float) -> dict:
     return dict(defense=defense, seconds=seconds, ratio=seconds / vae_s, fgsm_acc=acc, paper_seconds=paper,
@@ -90,14 +87,12 @@ def vae_speed_rows(run:Run, purifier:nn.Module, x:Tensor, clf:nn.Module, bs:int=
     return rows
 
 # %% ../nbs/33_gan_vs_vae.ipynb #c33a0013
-COL_TITLES.update(vs_limit='x the matmul limit (same dtype)', changed='predictions changed vs float32')
-
-@target('table5', datasets=('fmnist',), rerun=True)
+@target('table5', datasets=('fmnist',), rerun=True, reads=('timing',), defenses=('vae', 'defense_gan'))
 def table5(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
     "Table 5: seconds to purify 1,000 FGSM images, Defense-VAE vs Defense-GAN at the paper's (L, R) (first of --models)."
     tables = []
     for run in runs:
-        n, gan_n = T5_IMAGES.get(run.profile.name, (1000, 1000))
+        n, gan_n = run.profile.timing.n, run.profile.timing.gan_n
         rows = speed_rows(run, models[0], n=n, gan_n=gan_n)
         note = '' if gan_n >= 1000 else f", timed on {n} (Defense-VAE) and {gan_n} images (Defense-GAN), scaled to 1,000"
         where = f"{run.dataset}, profile {run.profile.name}, {device_description(run.device)}"
@@ -130,7 +125,7 @@ def fig5(run:Run, name:str='A', n:int=8, out=None):
     atomic_write(out/'fig5.png', lambda p: fig.savefig(p, dpi=120, format='png'))
     return fig
 
-@target('fig5', datasets=('fmnist',), rerun=True)
+@target('fig5', datasets=('fmnist',), rerun=True, defenses=('vae', 'defense_gan'))
 def fig5_target(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
     "Figure 5: original, adversarial, Defense-GAN and Defense-VAE images (first of --models)."
     for run in runs: fig5(run, models[0], out=out if len(runs) == 1 or out is None else Path(out)/run.dataset)

@@ -8,7 +8,7 @@ Docs: https://defense-vae.github.io/defense-vae/pipeline.html.md"""
 
 # %% ../nbs/20_pipeline.ipynb #69cd594a
 from __future__ import annotations
-from dataclasses import dataclass, field, asdict, fields
+from dataclasses import dataclass, field, asdict, fields, replace
 from typing import Callable
 import torch
 from torch import nn, Tensor
@@ -22,15 +22,48 @@ from .defense_vae import train_defense_vae, purify, Defended, VAEPurifier
 from .rec_e2e import train_rec, train_e2e, choose_lambda, learning_curve
 
 # %% auto #0
-__all__ = ['PROFILES', 'TEST_SPECS', 'DEFENSES', 'Profile', 'get_profile', 'with_steps', 'Run', 'pair_specs', 'training_pairs',
-           'cw_parts', 'pair_subset', 'test_adversarials', 'vae_for', 'rec_for', 'e2e_for', 'Defense', 'defense',
-           'get_defense', 'defended', 'no_defense', 'vae_defense', 'rec_defense', 'e2e_defense', 'evaluate',
-           'evaluate_white_box', 'subset_note', 'defended_model']
+__all__ = ['BUDGETS', 'PROFILES', 'TEST_SPECS', 'DEFENSES', 'PAPER_COLUMN_ORDER', 'GanBudget', 'AdaptiveBudget', 'AtBudget',
+           'SubstituteBudget', 'TimingBudget', 'LeverBudget', 'Profile', 'core_recipe', 'get_profile', 'with_steps',
+           'Run', 'pair_specs', 'training_pairs', 'cw_parts', 'pair_subset', 'test_adversarials', 'vae_for', 'rec_for',
+           'e2e_for', 'Defense', 'defense', 'defenses', 'get_defense', 'defenses_key', 'defended', 'no_defense',
+           'vae_defense', 'rec_defense', 'e2e_defense', 'evaluate', 'evaluate_white_box', 'subset_note',
+           'defended_model']
 
 # %% ../nbs/20_pipeline.ipynb #e8312679
 @dataclass(frozen=True, kw_only=True)
+class GanBudget:
+    "Defense-GAN: WGAN-GP generator iterations and width, projection steps `L` and restarts `R`, test images (None: all)."
+    iters:int; dim:int=64; L:int; R:int; test_n:int|None=None
+
+@dataclass(frozen=True, kw_only=True)
+class AdaptiveBudget:
+    "The adaptive attacker: images, PGD steps and restarts, CW images and steps, sanity-check images, EOT passes, batch."
+    n:int; steps:int; restarts:int=1; cw_n:int; cw_steps:int; sanity_n:int; eot:int=20; bs:int=500
+    per_defense:dict = field(default_factory=dict)   # {defense: {key: value}}: a smaller budget for a slow defense
+
+@dataclass(frozen=True, kw_only=True)
+class AtBudget:
+    "Adversarial training (PGD-AT, E2E-AT): images (None: all), epochs, batch, PGD steps, learning rates, E2E's lambda."
+    n:int|None; epochs:int; bs:int; steps:int; lr:float=1e-3; vae_lr:float=1e-4; lam:float=10.
+
+@dataclass(frozen=True, kw_only=True)
+class SubstituteBudget:
+    "The black-box substitute (Papernot et al.): attacker's images, augmentation rounds, epochs a round, lambda, ..."
+    holdout:int=150; rounds:int=6; epochs:int=10; lam:float=0.1; flip:int=3; bs:int=50; lr:float=1e-3
+
+@dataclass(frozen=True, kw_only=True)
+class TimingBudget:
+    "Table 5: images timed through Defense-VAE (`n`) and Defense-GAN (`gan_n`)."
+    n:int=1000; gan_n:int=1000
+
+@dataclass(frozen=True, kw_only=True)
+class LeverBudget:
+    "The lever studies: the profile fields the CW levers start from, and the pair images of the DeepFool study (None: the profile's)."
+    base:dict = field(default_factory=dict); deepfool_pair_n:int|None=None
+
+@dataclass(frozen=True, kw_only=True)
 class Profile:
-    "How much work an experiment does (see the list above)."
+    "How much work an experiment does (see the list above): the core recipe, then one budget per experiment family."
     name:str
     clf_n:int|None; clf_epochs:int             # classifier: training images (None = all), epochs
     pair_n:int; pair_cw_n:int                  # images attacked by FGSM/RAND-FGSM (4 eps each) and, of those, by CW (4 lrs; 1 with cw_spread)
@@ -42,18 +75,44 @@ class Profile:
     cw_steps:int=100; cw_fast:bool=False; amp:bool=False; curve_every:int=50
     cw_repeat:int=1                            # each CW pair is seen this many times an epoch (oversampling)
     cw_spread:bool=False                       # CW learning rate i attacks only the i-th slice of the pair_cw_n images (one CW pair each)
+    gan:GanBudget; adaptive:AdaptiveBudget; at:AtBudget
+    substitute:SubstituteBudget=SubstituteBudget(); timing:TimingBudget=TimingBudget(); levers:LeverBudget=LeverBudget()
+
+BUDGETS = ('gan', 'adaptive', 'at', 'substitute', 'timing', 'levers')   # the sub-recipes a target or a defense may read
+
+def core_recipe(p:Profile) -> dict:
+    "The fields of `p` every target reads (all but the name and the sub-recipes in `BUDGETS`)."
+    return {f.name: getattr(p, f.name) for f in fields(p) if f.name not in ('name', *BUDGETS)}
+
+_quick = Profile(name='quick', clf_n=20_000, clf_epochs=4, pair_n=10_000, pair_cw_n=10_000, vae_epochs=3, vae_bs=32, vae_lr=1e-3,
+                 test_n=1000, rec_epochs=1, rec_n=30_000, e2e_n=8000, e2e_epochs=1, lambdas=(1., 10.), valid_n=300,
+                 cw_fast=True, amp=True, curve_every=25, cw_spread=True,
+                 gan=GanBudget(iters=700, L=50, R=2, test_n=200),
+                 adaptive=AdaptiveBudget(n=200, steps=100, cw_n=100, cw_steps=100, sanity_n=100,
+                                         per_defense={'defense_gan': dict(n=30, steps=20, cw_n=0)}),
+                 at=AtBudget(n=3000, epochs=1, bs=50, steps=7),
+                 timing=TimingBudget(n=1000, gan_n=10),
+                 levers=LeverBudget(base=dict(pair_n=10_000, pair_cw_n=300, cw_repeat=1, cw_spread=False, vae_epochs=3),  # quick before the CW levers
+                                    deepfool_pair_n=3000))
 
 PROFILES = {p.name: p for p in [
     Profile(name='smoke', clf_n=2000, clf_epochs=1, pair_n=100, pair_cw_n=10, vae_epochs=1, vae_bs=32, vae_lr=1e-3,
             test_n=100, rec_epochs=1, e2e_n=200, e2e_epochs=1, lambdas=(10.,), valid_n=30,
-            cw_steps=10, cw_fast=True, amp=True, curve_every=5),
-    Profile(name='quick', clf_n=20_000, clf_epochs=4, pair_n=10_000, pair_cw_n=10_000, vae_epochs=3, vae_bs=32, vae_lr=1e-3,
-            test_n=1000, rec_epochs=1, rec_n=30_000, e2e_n=8000, e2e_epochs=1, lambdas=(1., 10.), valid_n=300,
-            cw_fast=True, amp=True, curve_every=25, cw_spread=True),
+            cw_steps=10, cw_fast=True, amp=True, curve_every=5,
+            gan=GanBudget(iters=40, dim=8, L=10, R=2),
+            adaptive=AdaptiveBudget(n=20, steps=5, cw_n=10, cw_steps=5, sanity_n=20, per_defense={'defense_gan': dict(n=10, steps=3)}),
+            at=AtBudget(n=100, epochs=1, bs=50, steps=2),
+            substitute=SubstituteBudget(holdout=30, rounds=3, epochs=2), timing=TimingBudget(n=50, gan_n=2)),
+    _quick,
     Profile(name='paper', clf_n=None, clf_epochs=10, pair_n=60_000, pair_cw_n=60_000, vae_epochs=5, vae_bs=16, vae_lr=5e-4,
-            test_n=10_000, rec_epochs=5, e2e_n=60_000, e2e_epochs=1, lambdas=(1., 10., 100.), valid_n=2000),
-    Profile(name='demo', clf_n=20_000, clf_epochs=4, pair_n=4000, pair_cw_n=1000, vae_epochs=2, vae_bs=32, vae_lr=1e-3,
-            test_n=500, rec_epochs=1, e2e_n=3000, e2e_epochs=1, lambdas=(10.,), valid_n=300, cw_fast=True, amp=True, curve_every=50),
+            test_n=10_000, rec_epochs=5, e2e_n=60_000, e2e_epochs=1, lambdas=(1., 10., 100.), valid_n=2000,
+            gan=GanBudget(iters=200_000, L=200, R=10),
+            adaptive=AdaptiveBudget(n=1000, steps=200, restarts=5, cw_n=1000, cw_steps=100, sanity_n=500,
+                                    per_defense={'defense_gan': dict(n=200, steps=50, restarts=1, cw_n=0)}),
+            at=AtBudget(n=None, epochs=10, bs=100, steps=10)),
+    # the short end-to-end run of `defense-vae demo`: quick, cut down
+    replace(_quick, name='demo', pair_n=4000, pair_cw_n=1000, vae_epochs=2, test_n=500, rec_n=None, e2e_n=3000,
+            lambdas=(10.,), curve_every=50, cw_spread=False, levers=LeverBudget()),
 ]}
 
 def get_profile(name:str|Profile) -> Profile:
@@ -61,6 +120,7 @@ def get_profile(name:str|Profile) -> Profile:
     if isinstance(name, Profile): return name
     if name not in PROFILES: raise ValueError(f"Unknown profile {name!r}; choose one of {', '.join(PROFILES)}.")
     return PROFILES[name]
+
 
 # %% ../nbs/20_pipeline.ipynb #75849b4e
 TEST_SPECS = {'fgsm': {'attack': 'fgsm', 'eps': 0.3}, 'rand_fgsm': {'attack': 'rand_fgsm', 'eps': 0.3, 'alpha': 0.05},
@@ -72,7 +132,7 @@ def with_steps(spec:dict, steps:int=100, fast:bool=False) -> dict:
     return {**spec, **({'steps': steps} if steps != 100 else {}), **({'fast': True} if fast else {})}
 
 # %% ../nbs/20_pipeline.ipynb #9c26dfe6
-@dataclass
+@dataclass(kw_only=True)
 class Run:
     "The setting of one experiment run; `device` is resolved once, here."
     dataset:str='fmnist'; profile:Profile|str='smoke'; device:str|torch.device='auto'; seed:int=0; data_dir:str|None=None
@@ -88,9 +148,11 @@ class Run:
         "`spec` as this run attacks with it (the profile's CW steps; bf16 CW where it is fast)."
         return with_steps(spec, self.profile.cw_steps, self.cw_fast)
 
-    def config(self) -> dict:
-        "What determines this run's numbers (for the results store): everything but the device and the logger."
-        return dict(dataset=self.dataset, profile=asdict(self.profile), seed=self.seed, dropout=self.dropout, beta=self.beta,
+    def config(self, budgets=BUDGETS) -> dict:
+        "What determines this run's numbers: the profile's core recipe and its sub-recipes `budgets`, the run's settings; not the device or the logger."
+        p = self.profile
+        recipe = dict(name=p.name, **core_recipe(p), **{b: asdict(getattr(p, b)) for b in budgets})
+        return dict(dataset=self.dataset, profile=recipe, seed=self.seed, dropout=self.dropout, beta=self.beta,
                     recon=self.recon, amp=self.amp, cw_fast=self.cw_fast)
 
     def accuracy(self, model:nn.Module, x:Tensor, y:Tensor) -> float: return accuracy(model, x, y, device=self.device)
@@ -204,29 +266,55 @@ def e2e_for(run:Run, clf:nn.Module, vae:DefenseVAE, rec:nn.Module, pairs) -> tup
     return v, c, {'lambda': lam, 'scores': {str(k): a for k, a in scores.items()}, 'curves': curves}
 
 # %% ../nbs/20_pipeline.ipynb #68e280aa
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Defense:
-    "A registered defense: its name, its column title, the builder, how many test images it is evaluated on, whose attacks it meets."
-    name:str; title:str; build:Callable; test_n:Callable|None = None
-    own_attacks:bool = False  # white-box tables craft its attacks on its own classifier (adversarial training), not the bare one
+    "A registered defense: name, column title, builder, the tables it is a column of, the sub-recipes it reads, whose attacks it meets."
+    name:str; title:str; build:Callable
+    tables:tuple = ()                 # the tables it is a column of: 'table1' (and Table 8 top), 'table4', 'table10', 'adaptive'
+    reads:tuple = ()                  # the profile's sub-recipes (`BUDGETS`) its builder reads: part of the key of every result
+    test_n:Callable|None = None       # run -> how many of the test images it is scored on (None: all)
+    own_attacks:bool = False          # white-box tables craft its attacks on its own classifier (adversarial training), not the bare one
+    version:int = 1                   # raised when a code change alters its numbers
 
     def n_images(self, run) -> int|None:
         "The number of test images (the first ones) this defense is evaluated on in `run`; None: all of them."
         return None if self.test_n is None else self.test_n(run)
 
+    def key(self) -> dict:
+        "What of this defense goes into a result's key (its builder's recipe is the profile's, keyed separately)."
+        return dict(version=self.version, reads=list(self.reads), own_attacks=self.own_attacks)
+
 DEFENSES:dict[str, Defense] = {}
 
-def defense(name:str, title:str, test_n:Callable|None=None, own_attacks:bool=False):
+def defense(name:str, title:str, tables=(), reads=(), test_n:Callable|None=None, own_attacks:bool=False, version:int=1):
     "Register `build(run, classifier, **options) -> (purifier or None, classifier)` as defense `name` (see `Defense`)."
+    bad = sorted(set(reads) - set(BUDGETS))
+    if bad: raise ValueError(f"Defense {name!r} reads unknown sub-recipe(s) {bad}; the profile has {', '.join(BUDGETS)}.")
     def register(build):
-        DEFENSES[name] = Defense(name, title, build, test_n, own_attacks)
+        if not replaces(DEFENSES[name].build if name in DEFENSES else None, build): return build
+        DEFENSES[name] = Defense(name=name, title=title, build=build, tables=tuple(tables), reads=tuple(reads), test_n=test_n,
+                                 own_attacks=own_attacks, version=version)
         return build
     return register
 
+PAPER_COLUMN_ORDER = ('none', 'vae', 'rec', 'e2e', 'defense_gan', 'magnet', 'adv_tr')   # the paper's Table 1, left to right
+
+def defenses(table:str|None=None) -> list[str]:
+    "The registered defenses (every plugin loaded), those of the paper in its column order first; with `table`, the columns of that table."
+    load_plugins()
+    names = [n for n, d in DEFENSES.items() if table is None or table in d.tables]
+    rank = lambda n: PAPER_COLUMN_ORDER.index(n) if n in PAPER_COLUMN_ORDER else len(PAPER_COLUMN_ORDER)
+    return sorted(names, key=rank)    # stable: others keep their registration order
+
 def get_defense(name:str) -> Defense:
-    "The registered defense `name`."
-    if name not in DEFENSES: raise ValueError(f"Unknown defense {name!r}; registered: {', '.join(DEFENSES)}.")
+    "The registered defense `name` (every plugin loaded)."
+    if name not in DEFENSES: load_plugins()
+    if name not in DEFENSES: raise ValueError(f"Unknown defense {name!r}; registered: {', '.join(defenses())}.")
     return DEFENSES[name]
+
+def defenses_key(names) -> dict:
+    "The part of a result's key that the defenses `names` make: each one's `Defense.key`."
+    return {n: get_defense(n).key() for n in names}
 
 def defended(run:Run, name:str, clf:nn.Module, **options) -> nn.Module:
     "Classifier `clf` behind defense `name`, as one images -> logits model."
@@ -234,26 +322,28 @@ def defended(run:Run, name:str, clf:nn.Module, **options) -> nn.Module:
     return c if purifier is None else Defended(purifier, c)
 
 # %% ../nbs/20_pipeline.ipynb #429a7472
-@defense('none', 'No defense')
+_PURIFIER_TABLES = ('table1', 'table4', 'table10', 'adaptive')
+
+@defense('none', 'No defense', tables=('adaptive',))
 def no_defense(run:Run, clf:nn.Module, **options): return None, clf
 
 def _vae_and_pairs(run:Run, clf:nn.Module, attacks=('fgsm', 'rand_fgsm', 'cw'), extra=()):
     pairs = training_pairs(run, clf, attacks, extra)
     return vae_for(run, clf, pairs), pairs
 
-@defense('vae', 'Defense-VAE')
+@defense('vae', 'Defense-VAE', tables=_PURIFIER_TABLES)
 def vae_defense(run:Run, clf:nn.Module, **pair_options):
     "The Defense-VAE trained on pairs against `clf`, in front of `clf` itself."
     vae, _ = _vae_and_pairs(run, clf, **pair_options)
     return VAEPurifier(vae), clf
 
-@defense('rec', 'Defense-VAE-REC')
+@defense('rec', 'Defense-VAE-REC', tables=_PURIFIER_TABLES)
 def rec_defense(run:Run, clf:nn.Module, **pair_options):
     "The Defense-VAE in front of the classifier retrained on its reconstructions."
     vae, pairs = _vae_and_pairs(run, clf, **pair_options)
     return VAEPurifier(vae), rec_for(run, clf, vae, pairs)
 
-@defense('e2e', 'Defense-VAE-E2E')
+@defense('e2e', 'Defense-VAE-E2E', tables=_PURIFIER_TABLES)
 def e2e_defense(run:Run, clf:nn.Module, **pair_options):
     "VAE and REC classifier fine-tuned together (eq. 5), lambda chosen on validation images."
     vae, pairs = _vae_and_pairs(run, clf, **pair_options)
@@ -284,6 +374,5 @@ def subset_note(run:Run, defenses) -> str:
 def defended_model(defense:str='vae', dataset:str='fmnist', model:str='A', profile:str='quick', device='auto',
                    seed:int=0, data_dir=None, log=print, **options) -> nn.Module:
     "Classifier `model` behind `defense`, trained with `profile`'s recipe (or loaded): one images -> logits module, eval mode."
-    from defense_vae import baselines, adv_training_exp  # noqa: F401 -- register the baselines, pgd_at and e2e_at (they import this module)
-    run = Run(dataset, profile, device, seed, data_dir, log=log)
+    run = Run(dataset=dataset, profile=profile, device=device, seed=seed, data_dir=data_dir, log=log)
     return defended(run, defense, run.classifier(model), **options).eval()

@@ -14,19 +14,37 @@ from pathlib import Path
 from typing import Callable
 from .core import *
 from .data import dataset_info
-from .pipeline import Run, Profile, get_profile
+from .pipeline import Run, Profile, PROFILES, get_profile, BUDGETS, DEFENSES, get_defense, defenses, defenses_key
 from .results import ResultsStore
 
 # %% auto #0
-__all__ = ['T1_COLS', 'COL_TITLES', 'PAPER_T1', 'PAPER_T2', 'PAPER_T3', 'TARGETS', 'THREAT_MODEL', 'KNOWN_DIFFERENCES',
-           'parse_paper_rows', 'markdown_table', 'plot_vs_paper', 'titled_markdown', 'write_table', 'Table', 'Target',
-           'target', 'get_target', 'check_out', 'check_models', 'reproduce', 'TargetsFailed', 'reproduce_all',
-           'latest_runs', 'run_folder', 'recipe_changes', 'report_markdown', 'markdown_to_html', 'write_report']
+__all__ = ['T1_COLS', 'COL_TITLES', 'PAPER_T1', 'PAPER_T2', 'PAPER_T3', 'TARGETS', 'PAPER_ORDER', 'THREAT_MODEL',
+           'KNOWN_DIFFERENCES', 'col_title', 'parse_paper_rows', 'markdown_table', 'plot_vs_paper', 'titled_markdown',
+           'write_table', 'Table', 'Target', 'target', 'targets', 'get_target', 'check_out', 'check_models', 'resolve',
+           'reproduce', 'TargetsFailed', 'reproduce_all', 'latest_runs', 'run_folder', 'stored_recipe',
+           'recipe_changes', 'report_markdown', 'markdown_to_html', 'write_report']
 
 # %% ../nbs/22_report.ipynb #fcf88237
 T1_COLS = ('no_attack', 'no_defense', 'vae', 'rec', 'e2e', 'defense_gan', 'magnet', 'adv_tr')
-COL_TITLES = dict(fgsm='FGSM eps=0.3', rand_fgsm='RAND-FGSM eps=0.3 alpha=0.05', cw='CW-L2 lr=10', no_attack='No attack', no_defense='No defense', vae='Defense-VAE', rec='Defense-VAE-REC', e2e='Defense-VAE-E2E',
-                  defense_gan='Defense-GAN', magnet='MagNet', adv_tr='Adv. Tr. eps=0.3')
+COL_TITLES = dict(   # titles of the columns and row labels that are not defenses (a defense's title is in its registration)
+    fgsm='FGSM eps=0.3', rand_fgsm='RAND-FGSM eps=0.3 alpha=0.05', cw='CW-L2 lr=10', no_attack='No attack', no_defense='No defense',
+    other2='Trained on other 2', other2_deepfool='Other 2 + DeepFool', all3='Trained on 3',                      # Table 2
+    agreement='Substitute agrees with target (%)', queries='Oracle queries per substitute',                     # Table 4
+    seconds='seconds per 1,000 images', ratio='x Defense-VAE', fgsm_acc='accuracy under FGSM eps=0.3 (%)',     # Table 5
+    vs_limit='x the matmul limit (same dtype)', changed='predictions changed vs float32',
+    clf_acc='Accuracy, no defense', vae_auc='Defense-VAE AUC', vae_detected='Defense-VAE detected',            # Figure 6
+    magnet_auc='MagNet L2 AUC', magnet_detected='MagNet L2 detected',
+    pairs='pairs / epoch', cw_pairs='CW pairs (%)', vae_clean='clean, through the VAE', average='average',     # lever studies
+    share='share of clean (%)', l2='median L2 of the perturbation', rec_cw='Defense-VAE-REC under CW-L2')
+
+def col_title(c) -> str:
+    "The printed title of column or row label `c`: a registered defense's own title, else `COL_TITLES`, else `c` itself."
+    if not isinstance(c, str): return str(c)
+    if c not in COL_TITLES and c not in DEFENSES: defenses()             # every plugin loaded, then look again
+    if c in DEFENSES: return DEFENSES[c].title
+    if c.startswith('agreement_') and c[len('agreement_'):] in DEFENSES: return f"Agreement, {col_title(c[len('agreement_'):])} oracle (%)"
+    return COL_TITLES.get(c, c)
+
 _T1 = {'fmnist': """
 fgsm A 90.85 9.18 86.9 89.03 91.02 87.9 8.9 79.7
 fgsm B 71.62 15.89 70.88 74.41 77.86 62.9 16.8 13.6
@@ -78,11 +96,11 @@ def _cell(ours, paper):
 
 def _avg(vals): vals = [v for v in vals if v is not None]; return sum(vals) / len(vals) if vals else None
 
-def markdown_table(rows:list[dict], keys:list[str], cols:list[str], titles:dict, average:bool=True) -> str:
+def markdown_table(rows:list[dict], keys:list[str], cols:list[str], average:bool=True) -> str:
     "A markdown table: `keys` columns as labels, then `ours (paper)` for each of `cols` (row[c], row['paper_'+c])."
-    head = '| ' + ' | '.join(keys + [titles.get(c, c) for c in cols]) + ' |'
+    head = '| ' + ' | '.join(keys + [col_title(c) for c in cols]) + ' |'
     lines = [head, '|' + '---|' * (len(keys) + len(cols))]
-    for r in rows: lines.append('| ' + ' | '.join([str(titles.get(r[k], r[k])) for k in keys] + [_cell(r.get(c), r.get('paper_' + c)) for c in cols]) + ' |')
+    for r in rows: lines.append('| ' + ' | '.join([col_title(r[k]) for k in keys] + [_cell(r.get(c), r.get('paper_' + c)) for c in cols]) + ' |')
     avg = ['Average'] + [''] * (len(keys) - 1) + [_cell(_avg([r.get(c) for r in rows]), _avg([r.get('paper_' + c) for r in rows])) for c in cols]
     if average: lines.append('| ' + ' | '.join(avg) + ' |')
     return '\n'.join(lines)
@@ -94,7 +112,7 @@ def plot_vs_paper(rows:list[dict], cols:list[str], title:str, path=None):
     fig, ax = plt.subplots(figsize=(4.5, 4.5))
     for c in cols:
         pts = [(r['paper_' + c], r[c]) for r in rows if r.get(c) is not None and r.get('paper_' + c) is not None]
-        if pts: ax.scatter(*zip(*pts), label=COL_TITLES.get(c, c), alpha=.8)
+        if pts: ax.scatter(*zip(*pts), label=col_title(c), alpha=.8)
     ax.plot([0, 100], [0, 100], 'k--', lw=1); ax.set(xlabel='paper (%)', ylabel='ours (%)', title=title, xlim=(0, 100), ylim=(0, 100))
     ax.legend(fontsize=8); fig.tight_layout()
     if path: atomic_write(path, lambda p: fig.savefig(p, dpi=120, format='png')); plt.close(fig)
@@ -102,7 +120,7 @@ def plot_vs_paper(rows:list[dict], cols:list[str], title:str, path=None):
 
 def titled_markdown(title:str, rows:list[dict], keys:list[str], cols:list[str], average:bool=True) -> str:
     "`markdown_table` under a heading `title` and the note that cells read `ours (paper)`."
-    return f"## {title}\n\nours (paper)\n\n" + markdown_table(rows, keys, cols, COL_TITLES, average)
+    return f"## {title}\n\nours (paper)\n\n" + markdown_table(rows, keys, cols, average)
 
 def write_table(out, name:str, rows:list[dict], keys:list[str], cols:list[str], title:str, average:bool=True,
                 plot:bool=True) -> str:
@@ -152,23 +170,56 @@ class Table:
         return write_table(out, self.name, self.rows, self.keys, self.cols, self.title, self.average, self.plot)
 
 # %% ../nbs/22_report.ipynb #4cf63620
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Target:
-    "A registered reproduce target (`version`: raised when a code change alters its numbers, so stored runs are not reused)."
-    name:str; fn:Callable; datasets:tuple; allowed:tuple; help:str; rerun:bool; version:int = 1
+    "A registered reproduce target and what it reads: the key of its stored results is exactly `recipe(runs, models)`."
+    name:str; fn:Callable; datasets:tuple; allowed:tuple; help:str; rerun:bool
+    version:int = 1                  # raised when a code change alters its numbers
+    reads:tuple = ()                 # the profile's sub-recipes (`BUDGETS`) it reads itself
+    defenses:Callable|tuple = ()     # the defenses it evaluates: names, or `run -> names` (e.g. every column of a table)
+    inputs:Callable|None = None      # `run -> dict`: module constants it reads (lever lists, eps sets), part of the key
+
+    def defense_names(self, run:Run) -> list[str]:
+        "The defenses this target evaluates on `run`."
+        return list(self.defenses(run) if callable(self.defenses) else self.defenses)
+
+    def recipe(self, runs:list[Run], models:str) -> dict:
+        "Everything that determines this target's numbers on `runs`: the key of its stored results."
+        per_run = []
+        for r in runs:
+            names = self.defense_names(r)
+            reads = [b for b in BUDGETS if b in self.reads or any(b in get_defense(n).reads for n in names)]
+            inputs = json.loads(json.dumps(self.inputs(r))) if self.inputs else {}   # plain JSON: a function here is an error, not a key
+            per_run.append(dict(**r.config(reads), defenses=defenses_key(names), inputs=inputs))
+        return dict(target=self.name, version=self.version, models=models, runs=per_run)
 
 TARGETS:dict[str, Target] = {}
 
-def target(name:str, datasets=('fmnist',), allowed=('mnist', 'fmnist'), rerun:bool=False, version:int=1):
-    "Register `fn(runs, models, out) -> list[Table]` as target `name` (default and allowed data sets; `rerun`: a figure, always redrawn)."
+def target(name:str, datasets=('fmnist',), allowed=('mnist', 'fmnist'), rerun:bool=False, version:int=1, reads=(),
+           defenses=(), inputs:Callable|None=None):
+    "Register `fn(runs, models, out) -> list[Table]` as target `name` (data sets; `rerun`: always recomputed; what it reads: see `Target`)."
+    bad = sorted(set(reads) - set(BUDGETS))
+    if bad: raise ValueError(f"Target {name!r} reads unknown sub-recipe(s) {bad}; the profile has {', '.join(BUDGETS)}.")
     def register(fn):
-        TARGETS[name] = Target(name, fn, tuple(datasets), tuple(allowed), (fn.__doc__ or name).splitlines()[0], rerun, version)
+        if not replaces(TARGETS[name].fn if name in TARGETS else None, fn): return fn
+        TARGETS[name] = Target(name=name, fn=fn, datasets=tuple(datasets), allowed=tuple(allowed), help=(fn.__doc__ or name).splitlines()[0],
+                               rerun=rerun, version=version, reads=tuple(reads), defenses=defenses, inputs=inputs)
         return fn
     return register
 
+PAPER_ORDER = ('table1', 'table2', 'table3', 'fig1', 'fig4', 'table4', 'table4-defended', 'table5', 'fig5', 'fig6',
+               'adaptive', 'adv-training', 'cw-levers', 'deepfool-settings')   # the report's order: the paper's, then our studies
+
+def targets() -> list[str]:
+    "The registered targets (every plugin loaded), in the paper's order, then the others in registration order."
+    load_plugins()
+    rank = lambda n: PAPER_ORDER.index(n) if n in PAPER_ORDER else len(PAPER_ORDER)
+    return sorted(TARGETS, key=rank)
+
 def get_target(name:str) -> Target:
-    "The registered target `name`."
-    if name not in TARGETS: raise ValueError(f"Unknown target {name!r}; choose one of {', '.join(TARGETS)} (or all).")
+    "The registered target `name` (every plugin loaded)."
+    if name not in TARGETS: load_plugins()
+    if name not in TARGETS: raise ValueError(f"Unknown target {name!r}; choose one of {', '.join(targets())} (or all).")
     return TARGETS[name]
 
 def check_out(out) -> Path:
@@ -186,23 +237,28 @@ def _runs(t:Target, datasets, profile, seed, device, data_dir, beta, dropout, re
     datasets = list(datasets or t.datasets)
     bad = [d for d in datasets if d not in t.allowed]
     if bad: raise ValueError(f"Target {t.name} runs on {', '.join(t.allowed)}; got {', '.join(bad)}.")
-    return [Run(d, get_profile(profile), device, seed, data_dir, dropout, beta, recon, log) for d in datasets]
+    return [Run(dataset=d, profile=get_profile(profile), device=device, seed=seed, data_dir=data_dir, dropout=dropout, beta=beta, recon=recon, log=log) for d in datasets]
 
-def check_models(models:str):
-    "Raise a clear error unless `models` is a non-empty string of classifier letters A-D."
+def check_models(models:str) -> str:
+    "`models` without repeated letters; a clear error unless it is a non-empty string of classifier letters A-D."
     bad = sorted(set(models) - set('ABCD'))
     if bad or not models: raise ValueError(f"--models takes letters from ABCD (paper Table 6 targets); got {models!r}.")
+    return ''.join(dict.fromkeys(models))
+
+def resolve(name:str, datasets=None, profile:str|Profile='quick', models:str='ABCD', device='auto', seed:int=0, data_dir=None,
+            beta:float=0., dropout:str='rate', recon:str='bce', log=print) -> tuple[Target, list[Run], str, dict]:
+    "(target, its runs, the checked models, the recipe that keys its stored results) for these arguments."
+    t, models = get_target(name), check_models(models)
+    runs = _runs(t, datasets, profile, seed, device, data_dir, beta, dropout, recon, log)
+    return t, runs, models, t.recipe(runs, models)
 
 def reproduce(name:str, datasets=None, profile:str='quick', models:str='ABCD', device='auto', seed:int=0, data_dir=None,
               beta:float=0., dropout:str='rate', recon:str='bce', out=None, store:ResultsStore|None=None, log=print,
               root='runs') -> list[Table]:
     "Run target `name` (or reuse its finished run), write its tables into `out` (default: a folder of its own under `root`), record everything in the results store."
-    t = get_target(name)
-    check_models(models)
-    runs = _runs(t, datasets, profile, seed, device, data_dir, beta, dropout, recon, log)
+    t, runs, models, config = resolve(name, datasets, profile, models, device, seed, data_dir, beta, dropout, recon, log)
     out = check_out(out or Path(root)/f"{name}-{'-'.join(r.dataset for r in runs)}-{runs[0].profile.name}")
     store = store or ResultsStore()
-    config = dict(models=models, runs=[r.config() for r in runs], **({'version': t.version} if t.version != 1 else {}))
     rid, how = store.start(name, config, [r.dataset for r in runs], runs[0].profile.name, seed,
                            device_description(runs[0].device))
     if how == 'done' and not t.rerun:
@@ -228,11 +284,13 @@ class TargetsFailed(Exception):
         super().__init__(f"{len(failed)} target(s) failed ({'; '.join(f'{n}: {e}' for n, e in failed.items())}){rest}. "
                          "Fix the cause and run the same command again: finished targets are reused.")
 
-def reproduce_all(profile:str='quick', root='runs', datasets=None, models:str='ABCD', on_tables=None, log=print, **kwargs) -> dict:
-    "Every registered target (on `datasets` where a target allows them, else its defaults; finished runs are reused, so an interrupted `all` resumes), then one report in `root`. A target that fails is recorded and the others still run; `TargetsFailed` comes after the report."
-    check_models(models); get_profile(profile)
+def reproduce_all(profile:str='quick', root='runs', datasets=None, models:str='ABCD', on_tables=None, log=print, only=None,
+                  **kwargs) -> dict:
+    "Every registered target (or those named in `only`), in the paper's order, on `datasets` where a target allows them, else its defaults (finished runs are reused, so an interrupted `all` resumes); then one report in `root`. A target that fails is recorded and the others still run; `TargetsFailed` comes after the report."
+    models = check_models(models); get_profile(profile)
     tables, failed = {}, {}
-    for n, t in TARGETS.items():
+    for n in (only or targets()):
+        t = get_target(n)
         if datasets and not set(datasets) <= set(t.allowed):
             if log: log(f"{n}: skipped (it runs on {', '.join(t.allowed)})")
             continue
@@ -273,8 +331,8 @@ KNOWN_DIFFERENCES = """- **Budgets.** The `quick` profile trains the classifiers
 - **Black box.** The substitute is trained on the first 150 test images; the remaining test images are scored."""
 
 def latest_runs(store:ResultsStore, profile:str) -> list[dict]:
-    "The newest finished run of each (target, data sets) for `profile`, in the registry's order of targets."
-    order = {n: i for i, n in enumerate(TARGETS)}
+    "The newest finished run of each (target, data sets) for `profile`, in the report's order of targets (`targets`)."
+    order = {n: i for i, n in enumerate(targets())}
     best = {}
     for r in store.runs():
         if r['profile'] == profile and r['status'] == 'done': best.setdefault((r['target'], r['datasets']), r)
@@ -288,16 +346,32 @@ def _when(t:float) -> str: return time.strftime('%Y-%m-%d %H:%M', time.localtime
 
 def _fmt(v) -> str: return f'{v:,}' if isinstance(v, int) and not isinstance(v, bool) else str(v)
 
+def _flat(d, prefix='') -> dict:
+    "A nested dict as {'a.b.c': leaf}; lists and tuples are leaves (compared as JSON)."
+    if not isinstance(d, dict) or not d: return {prefix.rstrip('.'): d} if prefix else {}
+    return {k: v for key, val in d.items() for k, v in _flat(val, f'{prefix}{key}.').items()}
+
+def stored_recipe(r:dict) -> tuple[Target, dict]|None:
+    "(its target, the recipe the target would key stored run `r` by today), or None if the target or profile is gone."
+    cfg = json.loads(r['config'])
+    if r['target'] not in TARGETS: load_plugins()
+    if r['target'] not in TARGETS or r['profile'] not in PROFILES: return None
+    run0 = (cfg.get('runs') or [{}])[0]
+    kw = {k: run0[k] for k in ('dropout', 'beta', 'recon') if k in run0}
+    _, _, _, now = resolve(r['target'], r['datasets'].split(','), r['profile'], cfg.get('models', 'A'), 'cpu', r['seed'] or 0,
+                           log=None, **kw)
+    return TARGETS[r['target']], now
+
 def recipe_changes(r:dict) -> str:
-    "How stored run `r` was made differently from what its target and profile run now ('' when it is current): profile fields, target version."
-    cfg, now = json.loads(r['config']), asdict(get_profile(r['profile']))
-    old = cfg['runs'][0]['profile'] if cfg.get('runs') else {}
-    default = {f.name: f.default for f in fields(Profile) if f.default is not MISSING}   # a field added later: old runs had its default
+    "How stored run `r` was made differently from what its target and profile run now ('' when it is current): every key that differs."
+    found = stored_recipe(r)
+    if found is None: return 'its target or profile no longer exists'
+    cfg, (_, now) = json.loads(r['config']), found
     same = lambda a, b: json.loads(json.dumps(a)) == json.loads(json.dumps(b))          # tuples and lists alike
-    diffs = [f"{k} {_fmt(old.get(k, default.get(k)))} (now {_fmt(v)})" for k, v in now.items() if not same(old.get(k, default.get(k)), v)]
-    t = TARGETS.get(r['target'])
-    if t and cfg.get('version', 1) != t.version: diffs.append(f"target version {cfg.get('version', 1)} (now {t.version})")
-    return ', '.join(diffs)
+    flat = lambda c: {**_flat({k: v for k, v in c.items() if k != 'runs'}), **_flat((c.get('runs') or [{}])[0])}
+    old, new = flat(cfg), flat(now)
+    keys = [k for k in [*new, *(k for k in old if k not in new)] if k not in ('amp', 'cw_fast')]   # bf16 use: the machine's, not the recipe's
+    return ', '.join(f"{k} {_fmt(old.get(k, '-'))} (now {_fmt(new.get(k, '-'))})" for k in keys if not same(old.get(k), new.get(k)))
 
 def report_markdown(store:ResultsStore, profile:str='quick', root='runs') -> str:
     "The report of every finished `profile` run in `store`, with figures found in their folders under `root`."
@@ -322,7 +396,7 @@ def report_markdown(store:ResultsStore, profile:str='quick', root='runs') -> str
         lines += [f"## {r['target']} ({r['datasets']})", '', f"Run #{r['id']}, {_when(r['started'])}, {r['finished'] - r['started']:,.0f} s on {r['device']}.{note}", '']
         for name, m in json.loads(r['tables'] or '{}').items():
             tb = Table.from_cells(name, m['title'], m['keys'], store.metrics(r['id'], name), m['average'], m.get('plot', True))
-            lines += [f"### {tb.title}", '', markdown_table(tb.rows, tb.keys, tb.cols, COL_TITLES, tb.average), '']
+            lines += [f"### {tb.title}", '', markdown_table(tb.rows, tb.keys, tb.cols, tb.average), '']
         folder = run_folder(root, r)
         lines += [f"![{p.stem}]({p.relative_to(root).as_posix()})" for p in sorted(folder.glob('*.png'))] + ['']
     return '\n'.join(lines)

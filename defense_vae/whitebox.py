@@ -18,7 +18,6 @@ from .attacks import make_pair_set
 from .defense_vae import VAEPurifier, Defended
 from .pipeline import *
 from .report import *
-from . import baselines  # registers the baseline defenses: magnet, adv_tr, defense_gan
 
 # %% auto #0
 __all__ = ['DEEPFOOL_SPEC', 'T3_EPS', 'table1_columns', 'whitebox_rows', 'own_attacks_note', 'table1', 'untrained_rows', 'table2',
@@ -26,8 +25,8 @@ __all__ = ['DEEPFOOL_SPEC', 'T3_EPS', 'table1_columns', 'whitebox_rows', 'own_at
 
 # %% ../nbs/30_whitebox.ipynb #4723c9f2
 def table1_columns() -> list[str]:
-    "The Table 1 defense columns measured here: those of `T1_COLS` that are registered defenses."
-    return [c for c in T1_COLS if c in DEFENSES and c != 'none']
+    "The Table 1 defense columns: every registered defense that is a column of 'table1' (the paper's first, in its order)."
+    return defenses('table1')
 
 def whitebox_rows(run:Run, name:str, defenses=None) -> list[dict]:
     "Table 1 rows (one per test attack) for classifier `name`."
@@ -50,7 +49,7 @@ def own_attacks_note(defenses) -> str:
 def _title(run:Run) -> str:
     return {'fmnist': 'Table 1', 'mnist': 'Table 8 (top)'}.get(run.dataset, 'White-box')
 
-@target('table1', datasets=('fmnist',), version=2)   # 2: Adv. Tr. attacked itself
+@target('table1', datasets=('fmnist',), version=2, defenses=lambda run: table1_columns())   # version 2: Adv. Tr. attacked itself
 def table1(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
     "Table 1 (fmnist) / Table 8 top (mnist): white-box attacks on the classifier, every defense."
     tables = []
@@ -60,12 +59,11 @@ def table1(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
         title = (f"{_title(run)}: {run.dataset}, profile {run.profile.name}; attacks crafted on the bare classifier"
                  f"{own_attacks_note(table1_columns())}; baselines measured here (the paper imported them)"
                  f"{subset_note(run, table1_columns())}")
-        tables.append(Table(name, title, rows, ['attack', 'model'], list(T1_COLS)))
+        tables.append(Table(name, title, rows, ['attack', 'model'], ['no_attack', 'no_defense', *table1_columns()]))
     return tables
 
 # %% ../nbs/30_whitebox.ipynb #20adcebd
 DEEPFOOL_SPEC = {'attack': 'deepfool', 'overshoot': 0.02}
-COL_TITLES.update(other2='Trained on other 2', other2_deepfool='Other 2 + DeepFool', all3='Trained on 3')
 
 def untrained_rows(run:Run, name:str) -> list[dict]:
     "Table 2 rows for classifier `name`: REC accuracy when the VAE was trained without the test attack."
@@ -83,7 +81,7 @@ def untrained_rows(run:Run, name:str) -> list[dict]:
         rows.append(r)
     return rows
 
-@target('table2', datasets=('fmnist',))
+@target('table2', datasets=('fmnist',), defenses=('rec',), inputs=lambda run: dict(deepfool=DEEPFOOL_SPEC))
 def table2(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
     "Table 2: defense accuracy (REC) against an attack left out of the VAE's training."
     tables = []
@@ -109,7 +107,7 @@ def eps_rows(run:Run, name:str='A') -> list[dict]:
                  vae=run.accuracy(Defended(vae, clf), adv[f'{e:.2f}'], adv['y']), paper_vae=PAPER_T3.get(run.dataset, {}).get(e))
             for e in T3_EPS]
 
-@target('table3', datasets=('mnist', 'fmnist'))
+@target('table3', datasets=('mnist', 'fmnist'), defenses=('vae',), inputs=lambda run: dict(eps=T3_EPS))
 def table3(runs:list[Run], models:str='A', out=None) -> list[Table]:
     "Table 3: a VAE trained on FGSM eps=0.3 only, tested at other eps (classifier A)."
     rows = [r for run in runs for r in eps_rows(run)]
@@ -171,7 +169,7 @@ def fig4_target(runs:list[Run], models:str='A', out=None) -> list[Table]:
 # %% ../nbs/30_whitebox.ipynb #43c08ccc
 def demo_run(device='auto', seed:int=0, data_dir=None, out=None, profile:str='demo') -> str:
     "F-MNIST, classifier A, Defense-VAE without REC/E2E: a small Table 1 and Figure 1; returns the markdown."
-    run = Run('fmnist', profile, device, seed, data_dir)
+    run = Run(dataset='fmnist', profile=profile, device=device, seed=seed, data_dir=data_dir)
     out = check_out(out or 'runs/demo')
     rows = whitebox_rows(run, 'A', defenses=['vae'])
     cols = ['no_attack', 'no_defense', 'vae']
