@@ -21,7 +21,8 @@ from .core import *
 from .models import Classifier, DefenseVAE
 from .data import load_images, dataset_info
 from .attacks import attack_mode, resolve_attack
-from .training import cached, train_classifier, get_classifier
+from .cache import cached
+from .training import train_classifier, get_classifier
 from .defense_vae import Defended, RECON_LOSSES
 from .rec_e2e import e2e_loss
 

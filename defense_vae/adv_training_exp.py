@@ -11,22 +11,22 @@ from __future__ import annotations
 import copy, time
 from torch import nn
 from .core import *
+from .paper import *
 from .data import load_images
-from .training import cached
+from .cache import cached
 from .adv_training import train_pgd_at, train_e2e_at
 from .defense_vae import VAEPurifier
 from dataclasses import asdict
 from .pipeline import Run, Profile, defense, get_defense, get_profile
 from .report import Table, target
-from .adaptive import (attack_defense, adaptive_budget, accuracy_rows, sanity_rows, sanity_failures,
-                                  pgd_label, eps_label, _how, _sizes)
+from .adaptive_attacks import (attack_defense, adaptive_budget, accuracy_rows, sanity_rows, sanity_failures,
+                                          pgd_label, eps_label, gradient_note, budget_note)
 
 # %% auto #0
-__all__ = ['AT_EPS', 'AT_DEFENSES', 'at_budget', 'at_eps', 'pgd_at_for', 'e2e_at_for', 'pgd_at_defense', 'e2e_at_defense',
-           'at_verdict', 'at_report', 'adv_training_tables', 'adv_training_target']
+__all__ = ['AT_DEFENSES', 'at_budget', 'at_eps', 'pgd_at_for', 'e2e_at_for', 'pgd_at_defense', 'e2e_at_defense', 'at_verdict',
+           'at_report', 'adv_training_tables', 'adv_training_target']
 
 # %% ../nbs/35_adv_training_exp.ipynb #at000007
-AT_EPS = {'fmnist': 0.1, 'mnist': 0.3}
 def at_budget(profile:Profile|str, **overrides) -> dict:
     "The adversarial-training budget of `profile` (its `at`: images, epochs, batch, PGD steps, rates, λ), then `overrides`."
     b = asdict(get_profile(profile).at)
@@ -123,7 +123,7 @@ def at_report(records:list[dict], trained:dict, run:Run, name:str, suffix:str=''
     what = f"{run.dataset}, model {name}, profile {run.profile.name}"
     t1 = Table('adv_training' + suffix, f"Adversarial training vs the adaptive attacker, accuracy (%): {what}; "
                f"{at_verdict(records, at_eps(run.dataset))}; {_training(run, name, b)}; attack: PGD L-inf through each "
-               f"whole model, random start, true labels, {_sizes(records)}; {_how(records)}; trained on "
+               f"whole model, random start, true labels, {budget_note(records)}; {gradient_note(records)}; trained on "
                f"{', '.join(devices)}; no paper numbers exist (the paper left end-to-end adversarial training to future "
                "work, sec. 4.7)", rows, ['attack', 'model'], cols, average=False, plot=False)
     fails = sanity_failures({r['defense']: r['sanity'] for r in records})

@@ -10,7 +10,8 @@ Docs: https://defense-vae.github.io/defense-vae/baselines.html.md"""
 from __future__ import annotations
 from torch import nn
 from .core import *
-from .magnet import MagNetAE, MagNetReformer, Detector, get_magnet_ae, magnet_images
+from .magnet import MagNetAE, MagNetReformer, get_magnet_ae, magnet_images
+from .detection import Detector
 from .adv_training import get_adv_classifier
 from .defense_vae import Defended
 from .defense_gan import DefenseGAN, get_generator

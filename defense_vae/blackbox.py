@@ -12,6 +12,7 @@ from pathlib import Path
 import torch
 from torch import nn, Tensor
 from .core import *
+from .paper import *
 from .data import load_images, dataset_info
 from .pipeline import *
 from .report import *
@@ -19,38 +20,8 @@ from dataclasses import asdict
 from .substitute import *
 
 # %% auto #0
-__all__ = ['T10_COLS', 'PAPER_BB', 'BB_COLS', 'BB_PAIRS', 'BB_TABLES', 'BB_ATTACK', 'ORACLES', 'table4_columns', 'blackbox_pairs',
-           'substitute_recipe', 'blackbox_images', 'substitute_for', 'defended_models', 'blackbox_row',
-           'blackbox_title', 'blackbox_table', 'table4', 'table4_defended']
-
-# %% ../nbs/31_blackbox.ipynb #1c6f8b3d
-_T4 = {'fmnist': """
-A B 90.85 37.92 83.69 86.64 86.39 58.60 54.04 73.93
-A E 90.85 24.94 76.97 83.02 83.61 47.90 33.11 69.45
-B B 71.62 17.61 73.66 72.42 75.22 49.40 38.12 31.77
-B E 71.62 13.44 69.29 69.36 71.78 37.20 31.19 26.17
-C B 90.78 39.14 83.64 86.88 87.67 52.89 46.64 77.91
-C E 90.78 22.89 76.27 80.16 80.32 48.71 30.16 75.04
-D B 86.94 32.87 80.31 85.80 84.78 57.79 54.78 61.72
-D E 86.94 23.51 70.66 79.48 77.53 40.07 33.96 50.93""", 'mnist': """
-A B 99.15 65.89 98.68 98.71 99.16 93.12 69.37 96.54
-A E 99.15 76.32 98.64 98.92 99.19 91.39 67.10 96.68
-B B 96.10 14.40 95.89 95.95 96.71 90.57 56.87 20.92
-B E 96.10 26.48 96.26 95.81 97.09 88.41 46.27 11.20
-C B 99.08 60.74 97.91 98.02 99.15 93.57 75.71 98.34
-C E 99.08 72.73 98.30 98.59 99.28 92.23 67.60 98.43
-D B 97.87 33.36 97.68 98.22 97.85 92.72 68.17 76.67
-D E 97.87 39.95 97.72 98.22 97.69 91.64 60.73 76.76"""}
-T10_COLS = ('no_attack', 'no_defense', 'vae', 'rec', 'e2e', 'defense_gan')
-_T10 = """
-C E 87.62 14.13 37.22 42.68 45.72 20.24
-D E 61.76 10.39 32.60 38.10 37.18 11.68"""
-
-PAPER_BB = {**{k: parse_paper_rows(v, T1_COLS) for k, v in _T4.items()}, 'cifar10': parse_paper_rows(_T10, T10_COLS)}
-BB_COLS = {'mnist': T1_COLS, 'fmnist': T1_COLS, 'cifar10': T10_COLS}
-BB_PAIRS = {d: list(rows) for d, rows in PAPER_BB.items()}
-BB_TABLES = {'fmnist': ('table4', 'Table 4 (top)'), 'mnist': ('table4', 'Table 4 (bottom)'),
-             'cifar10': ('table10', 'Table 10')}
+__all__ = ['BB_ATTACK', 'ORACLES', 'table4_columns', 'blackbox_pairs', 'substitute_recipe', 'blackbox_images', 'substitute_for',
+           'defended_models', 'blackbox_row', 'blackbox_title', 'blackbox_table', 'table4', 'table4_defended']
 
 # %% ../nbs/31_blackbox.ipynb #e5c93a18
 def _bb_dataset(dataset:str) -> str:

@@ -20,13 +20,14 @@ from .defense_vae import Defended
 from .report import TargetsFailed
 
 # %% auto #0
-__all__ = ['COMMANDS', 'PAPER_CLEAN_ACC', 'command', 'usage', 'main', 'train', 'demo', 'reproduce', 'report', 'recipe', 'results',
-           'bench', 'read_images', 'write_pngs', 'purify', 'evaluate']
+__all__ = ['COMMANDS', 'command', 'usage', 'main', 'train', 'demo', 'reproduce', 'report', 'recipe', 'results', 'bench',
+           'read_images', 'write_pngs', 'purify', 'evaluate']
 
 # %% ../nbs/90_cli.ipynb #915ccbb7
 import json
 from dataclasses import replace
 from .report import targets, get_target
+from .paper import PAPER_CLEAN_ACC, ADAPTIVE_EPS
 
 # %% ../nbs/90_cli.ipynb #809d2a5a
 COMMANDS = {}
@@ -90,8 +91,6 @@ def _defense_help() -> str:
     return 'defenses:\n' + _listing({n: get_defense(n).title for n in defenses()})
 
 # %% ../nbs/90_cli.ipynb #23be9048
-PAPER_CLEAN_ACC = {'fmnist': dict(A=90.85, B=71.62, C=90.78, D=86.94), 'mnist': dict(A=99.15, B=96.10, C=99.08, D=97.87)}
-
 @command
 def train(dataset:str='fmnist', # mnist, fmnist, cifar10 or celeba
           model:str='A',        # classifier A-E (paper Table 6)
@@ -270,7 +269,7 @@ def purify(images:str,            # a .npy file ((N,H,W), (N,C,H,W) or (N,H,W,C)
     "Purify your images with Defense-VAE; write them with each image's detector score and flag and the classifier's prediction."
     from defense_vae.data import dataset_info
     from defense_vae.pipeline import Run, get_defense
-    from defense_vae.magnet import Detector
+    from defense_vae.detection import Detector
     from defense_vae.report import check_out
     info = dataset_info(dataset)
     if not 0 < fp < 1: raise ValueError(f"--fp is a share of validation images, between 0 and 1; got {fp}.")
@@ -305,7 +304,7 @@ def evaluate(dataset:str='fmnist',  # mnist, fmnist, cifar10 or celeba
     from defense_vae.data import dataset_info, load_images
     from defense_vae.models import Classifier
     from defense_vae.pipeline import Run, TEST_SPECS, get_defense, test_adversarials, evaluate_white_box
-    from defense_vae.adaptive import attack_model, pgd_spec, ADAPTIVE_EPS
+    from defense_vae.adaptive_attacks import attack_model, pgd_spec
     info, d = dataset_info(dataset), get_defense(defense)
     specs = {**TEST_SPECS, 'pgd': pgd_spec(ADAPTIVE_EPS.get(dataset, (8 / 255,))[0], 100)}
     if attack not in specs: raise ValueError(f"Unknown attack {attack!r}; choose one of {', '.join(specs)}.")

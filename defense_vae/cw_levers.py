@@ -14,10 +14,10 @@ from typing import Callable
 import torch
 from torch import Tensor
 from .core import *
+from .paper import *
 from .pipeline import Run, Profile, TEST_SPECS, pair_specs, test_adversarials, get_defense, defended
 from .defense_vae import purify
-from .report import Table, target, col_title, PAPER_T1, PAPER_T2
-from .whitebox import DEEPFOOL_SPEC
+from .report import Table, target, col_title
 
 # %% auto #0
 __all__ = ['LEVER_KEYS', 'CW_LEVERS', 'LEVER_COLS', 'DEEPFOOL_SETTINGS', 'lever_base', 'resolved_levers', 'lever_run',

@@ -16,7 +16,7 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 from .core import *
 from .data import load_images, dataset_info
-from .training import cached
+from .cache import cached
 from .defense_vae import BPDA, purify
 
 # %% auto #0

@@ -16,7 +16,8 @@ from .core import *
 from .models import *
 from .data import load_images
 from .attacks import make_pair_set, run_attack
-from .training import cached, example_classifier
+from .cache import cached
+from .training import example_classifier
 from fastcore.meta import delegates
 
 # %% auto #0

@@ -11,10 +11,50 @@ import torch
 from torch import nn, Tensor
 from .core import *
 from .defense_vae import as_purifier
-from .magnet import recon_scores, roc_auc
+import math
+from dataclasses import dataclass
+from torch.utils.data import TensorDataset
 
 # %% auto #0
-__all__ = ['detect', 'roc_curve', 'detection_stats', 'plot_rocs']
+__all__ = ['recon_scores', 'fp_threshold', 'Detector', 'roc_auc', 'detect', 'roc_curve', 'detection_stats', 'plot_rocs']
+
+# %% ../nbs/11_detection.ipynb #c9e5f53c
+def recon_scores(ae:nn.Module, x:Tensor, p:int=2, bs:int=500, device='auto') -> Tensor:
+    "MagNet's detector score of each image: the mean over its pixels of |x - ae(x)|^p (eval mode, batched, on the CPU)."
+    device = get_device(device)
+    with torch.no_grad(), evaluating(ae.to(device)):
+        return map_batches(lambda xb: (xb - ae(xb)).abs().pow(p).flatten(1).mean(1), x, bs, device)
+
+def fp_threshold(scores:Tensor, fp:float=0.001) -> float:
+    "The score above which at most a share `fp` of `scores` lie: the (k+1)-th largest, k = floor(len * fp)."
+    k = min(int(len(scores) * fp), len(scores) - 1)
+    return scores.sort(descending=True).values[k].item()
+
+# %% ../nbs/11_detection.ipynb #49795158
+@dataclass
+class Detector:
+    "A MagNet detector: flags images whose reconstruction error (`recon_scores` with `p`) is above `threshold`."
+    ae:nn.Module; p:int=2; threshold:float=math.inf
+
+    @classmethod
+    def calibrate(cls, ae:nn.Module, x_valid:Tensor, p:int=2, fp:float=0.001, device='auto') -> 'Detector':
+        "A detector whose threshold flags a share `fp` of the clean validation images `x_valid` (see `fp_threshold`)."
+        return cls(ae, p, fp_threshold(recon_scores(ae, x_valid, p, device=device), fp))
+
+    def score(self, x:Tensor, device='auto') -> Tensor: return recon_scores(self.ae, x, self.p, device=device)
+    def flag(self, x:Tensor, device='auto') -> Tensor:
+        "True for each image of `x` the detector rejects."
+        return self.score(x, device) > self.threshold
+
+# %% ../nbs/11_detection.ipynb #f16c3e74
+def roc_auc(neg:Tensor, pos:Tensor) -> float:
+    "Area under the ROC curve of scores `pos` (should be high) against `neg`: P(pos > neg) + P(pos = neg) / 2."
+    neg, pos = neg.double().flatten(), pos.double().flatten()
+    allv = torch.cat([neg, pos])
+    srt = allv.sort().values
+    lo, hi = torch.searchsorted(srt, allv), torch.searchsorted(srt, allv, right=True)
+    r_pos = ((lo + hi + 1).double() / 2)[len(neg):]                              # 1-based ranks, ties averaged
+    return ((r_pos.sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg))).item()
 
 # %% ../nbs/11_detection.ipynb #b1d2e006
 def detect(purifier:nn.Module, x:Tensor, bs:int=500, device='auto') -> Tensor:

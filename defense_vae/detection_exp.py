@@ -12,22 +12,19 @@ from pathlib import Path
 import torch
 from torch import nn, Tensor
 from .core import *
+from .paper import *
 from .attacks import attack_name
-from .magnet import Detector
+from .detection import Detector
 from .detection import detection_stats, plot_rocs
-from .pipeline import Run, TEST_SPECS, test_adversarials, get_defense
+from .pipeline import Run, test_adversarials, get_defense
 from .report import Table, target, check_out
-from .whitebox import DEEPFOOL_SPEC, T3_EPS
 from .baselines import magnet_detector
 
 # %% auto #0
-__all__ = ['FIG6_EPS', 'PAPER_FIG6', 'FIG6_FP', 'DETECTOR_TITLES', 'FIG6_COLS', 'fig6_paper', 'fig6_groups', 'fig6_specs',
-           'fig6_labels', 'fig6_adversarials', 'fig6_detectors', 'detection_rows', 'plot_fig6', 'fig6', 'fig6_target']
+__all__ = ['DETECTOR_TITLES', 'FIG6_COLS', 'fig6_paper', 'fig6_groups', 'fig6_specs', 'fig6_labels', 'fig6_adversarials',
+           'fig6_detectors', 'detection_rows', 'plot_fig6', 'fig6', 'fig6_target']
 
 # %% ../nbs/32_detection_exp.ipynb #c6f32007
-FIG6_EPS = T3_EPS                       # 0.10, 0.15, 0.20, 0.25, 0.30
-PAPER_FIG6 = {'fmnist': {0.10: 87., 0.15: 97., 0.20: None, 0.25: 100., 0.30: 100.}}   # AUC %, from the text of sec. 4.6
-
 def fig6_paper(dataset:str) -> dict:
     "The paper's Figure 6 AUCs (%) for `dataset` by attack label (`attack_name`); eps without a stated value left out."
     return {attack_name({'attack': 'fgsm', 'eps': e}): v for e, v in PAPER_FIG6.get(dataset, {}).items() if v is not None}
@@ -55,7 +52,6 @@ def fig6_adversarials(run:Run, clf:nn.Module) -> tuple[dict, Tensor]:
     return {'Clean': a['clean'], **{k: adv[k] for k in fig6_labels(run)}}, a['y']
 
 # %% ../nbs/32_detection_exp.ipynb #c6f32014
-FIG6_FP = 0.05
 DETECTOR_TITLES = {'vae': 'Defense-VAE (MSE)', 'magnet': 'MagNet AE-I (L2)'}
 
 def fig6_detectors(run:Run, clf:nn.Module, fp:float=FIG6_FP) -> dict[str, Detector]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import torch
 from torch import nn, Tensor
 from .core import *
+from .paper import *
 from .data import load_images, show_images
 from .defense_vae import purify
 from .defense_gan import DefenseGAN, time_purifier
@@ -20,13 +21,9 @@ from .pipeline import *
 from .report import *
 
 # %% auto #0
-__all__ = ['T5_SETTINGS', 'PAPER_T5', 'speed_rows', 'flops_of', 'matmul_seconds', 'vae_speed_rows', 'table5', 'fig5',
-           'fig5_target']
+__all__ = ['speed_rows', 'flops_of', 'matmul_seconds', 'vae_speed_rows', 'table5', 'fig5', 'fig5_target']
 
 # %% ../nbs/33_gan_vs_vae.ipynb #c33a0006
-T5_SETTINGS = ((200, 10), (400, 10), (200, 20), (400, 20))
-PAPER_T5 = {'vae': 9.03, (200, 10): 441.81, (400, 10): 875.48, (200, 20): 876.10, (400, 20): 1720.13}
-
 def _t5_row(defense:str, seconds:float, vae_s:float, acc:float, paper:float) -> dict:
     return dict(defense=defense, seconds=seconds, ratio=seconds / vae_s, fgsm_acc=acc, paper_seconds=paper,
                 paper_ratio=paper / PAPER_T5['vae'])

@@ -1,6 +1,6 @@
 """MagNet's autoencoder reformer (a purifier) and its reconstruction-error detectors (Meng & Chen 2017), trained and cached like every other artefact, used by the defense `magnet` (registered in `baselines`).
 
-The reformer is trained on clean images with Gaussian noise and used as a purifier; the detectors flag images whose reconstruction error exceeds a threshold set at a stated false-positive rate on clean validation images.
+The reformer is trained on clean images with Gaussian noise and used as a purifier; its detectors (`detection.Detector`) flag images whose reconstruction error exceeds a threshold set at a stated false-positive rate on clean validation images.
 
 Docs: https://defense-vae.github.io/defense-vae/magnet.html.md"""
 
@@ -18,11 +18,11 @@ from fastcore.meta import delegates
 from .core import *
 from .models import ImageModel
 from .data import load_images, dataset_info
-from .training import cached
+from .cache import cached
 
 # %% auto #0
 __all__ = ['MagNetAE', 'magnet_state', 'magnet_from_state', 'noisy', 'train_magnet_ae', 'magnet_images', 'make_magnet_ae',
-           'get_magnet_ae', 'MagNetReformer', 'recon_scores', 'fp_threshold', 'Detector', 'roc_auc']
+           'get_magnet_ae', 'MagNetReformer']
 
 # %% ../nbs/09_magnet.ipynb #ccac2d14
 def _conv(c_in:int, c_out:int) -> list[nn.Module]: return [nn.Conv2d(c_in, c_out, 3, padding=1), nn.Sigmoid()]
@@ -97,41 +97,3 @@ class MagNetReformer(nn.Module):
         super().__init__(); self.ae = ae
         self.channels, self.size = ae.channels, ae.size
     def forward(self, x:Tensor) -> Tensor: return self.ae(x)
-
-# %% ../nbs/09_magnet.ipynb #c9e5f53c
-def recon_scores(ae:nn.Module, x:Tensor, p:int=2, bs:int=500, device='auto') -> Tensor:
-    "MagNet's detector score of each image: the mean over its pixels of |x - ae(x)|^p (eval mode, batched, on the CPU)."
-    device = get_device(device)
-    with torch.no_grad(), evaluating(ae.to(device)):
-        return map_batches(lambda xb: (xb - ae(xb)).abs().pow(p).flatten(1).mean(1), x, bs, device)
-
-def fp_threshold(scores:Tensor, fp:float=0.001) -> float:
-    "The score above which at most a share `fp` of `scores` lie: the (k+1)-th largest, k = floor(len * fp)."
-    k = min(int(len(scores) * fp), len(scores) - 1)
-    return scores.sort(descending=True).values[k].item()
-
-# %% ../nbs/09_magnet.ipynb #49795158
-@dataclass
-class Detector:
-    "A MagNet detector: flags images whose reconstruction error (`recon_scores` with `p`) is above `threshold`."
-    ae:nn.Module; p:int=2; threshold:float=math.inf
-
-    @classmethod
-    def calibrate(cls, ae:nn.Module, x_valid:Tensor, p:int=2, fp:float=0.001, device='auto') -> 'Detector':
-        "A detector whose threshold flags a share `fp` of the clean validation images `x_valid` (see `fp_threshold`)."
-        return cls(ae, p, fp_threshold(recon_scores(ae, x_valid, p, device=device), fp))
-
-    def score(self, x:Tensor, device='auto') -> Tensor: return recon_scores(self.ae, x, self.p, device=device)
-    def flag(self, x:Tensor, device='auto') -> Tensor:
-        "True for each image of `x` the detector rejects."
-        return self.score(x, device) > self.threshold
-
-# %% ../nbs/09_magnet.ipynb #f16c3e74
-def roc_auc(neg:Tensor, pos:Tensor) -> float:
-    "Area under the ROC curve of scores `pos` (should be high) against `neg`: P(pos > neg) + P(pos = neg) / 2."
-    neg, pos = neg.double().flatten(), pos.double().flatten()
-    allv = torch.cat([neg, pos])
-    srt = allv.sort().values
-    lo, hi = torch.searchsorted(srt, allv), torch.searchsorted(srt, allv, right=True)
-    r_pos = ((lo + hi + 1).double() / 2)[len(neg):]                              # 1-based ranks, ties averaged
-    return ((r_pos.sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg))).item()

@@ -14,20 +14,21 @@ import torch
 from torch import nn, Tensor
 from torch.utils.data import TensorDataset
 from .core import *
+from .paper import *
 from .data import load_images, dataset_info
 from .models import *
 from .attacks import run_attack, paper_pair_specs, make_pair_set
-from .training import get_classifier, cached
+from .training import get_classifier
+from .cache import cached
 from .defense_vae import train_defense_vae, purify, Defended, VAEPurifier
 from .rec_e2e import train_rec, train_e2e, choose_lambda, learning_curve
 
 # %% auto #0
-__all__ = ['BUDGETS', 'PROFILES', 'TEST_SPECS', 'DEFENSES', 'PAPER_COLUMN_ORDER', 'GanBudget', 'AdaptiveBudget', 'AtBudget',
-           'SubstituteBudget', 'TimingBudget', 'LeverBudget', 'Profile', 'core_recipe', 'get_profile', 'with_steps',
-           'Run', 'pair_specs', 'training_pairs', 'cw_parts', 'pair_subset', 'test_adversarials', 'vae_for', 'rec_for',
-           'e2e_for', 'Defense', 'defense', 'defenses', 'get_defense', 'defenses_key', 'defended', 'no_defense',
-           'vae_defense', 'rec_defense', 'e2e_defense', 'evaluate', 'evaluate_white_box', 'subset_note',
-           'defended_model']
+__all__ = ['BUDGETS', 'PROFILES', 'DEFENSES', 'GanBudget', 'AdaptiveBudget', 'AtBudget', 'SubstituteBudget', 'TimingBudget',
+           'LeverBudget', 'Profile', 'core_recipe', 'get_profile', 'with_steps', 'Run', 'pair_specs', 'training_pairs',
+           'cw_parts', 'pair_subset', 'test_adversarials', 'vae_for', 'rec_for', 'e2e_for', 'Defense', 'defense',
+           'defenses', 'get_defense', 'defenses_key', 'defended', 'no_defense', 'vae_defense', 'rec_defense',
+           'e2e_defense', 'evaluate', 'evaluate_white_box', 'subset_note', 'defended_model']
 
 # %% ../nbs/20_pipeline.ipynb #e8312679
 @dataclass(frozen=True, kw_only=True)
@@ -123,9 +124,6 @@ def get_profile(name:str|Profile) -> Profile:
 
 
 # %% ../nbs/20_pipeline.ipynb #75849b4e
-TEST_SPECS = {'fgsm': {'attack': 'fgsm', 'eps': 0.3}, 'rand_fgsm': {'attack': 'rand_fgsm', 'eps': 0.3, 'alpha': 0.05},
-              'cw': {'attack': 'cw', 'lr': 10}}
-
 def with_steps(spec:dict, steps:int=100, fast:bool=False) -> dict:
     "A CW `spec` with `steps` iterations (written only when not the paper's 100) and bf16 if `fast`; other specs unchanged."
     if spec['attack'] != 'cw': return spec
@@ -296,8 +294,6 @@ def defense(name:str, title:str, tables=(), reads=(), test_n:Callable|None=None,
                                  own_attacks=own_attacks, version=version)
         return build
     return register
-
-PAPER_COLUMN_ORDER = ('none', 'vae', 'rec', 'e2e', 'defense_gan', 'magnet', 'adv_tr')   # the paper's Table 1, left to right
 
 def defenses(table:str|None=None) -> list[str]:
     "The registered defenses (every plugin loaded), those of the paper in its column order first; with `table`, the columns of that table."

@@ -13,19 +13,18 @@ from dataclasses import dataclass, field, asdict, fields, MISSING
 from pathlib import Path
 from typing import Callable
 from .core import *
+from .paper import *
 from .data import dataset_info
 from .pipeline import Run, Profile, PROFILES, get_profile, BUDGETS, DEFENSES, get_defense, defenses, defenses_key
 from .results import ResultsStore
 
 # %% auto #0
-__all__ = ['T1_COLS', 'COL_TITLES', 'PAPER_T1', 'PAPER_T2', 'PAPER_T3', 'TARGETS', 'PAPER_ORDER', 'THREAT_MODEL',
-           'KNOWN_DIFFERENCES', 'col_title', 'parse_paper_rows', 'markdown_table', 'plot_vs_paper', 'titled_markdown',
-           'write_table', 'Table', 'Target', 'target', 'targets', 'get_target', 'check_out', 'check_models', 'resolve',
-           'reproduce', 'TargetsFailed', 'reproduce_all', 'latest_runs', 'run_folder', 'stored_recipe',
-           'recipe_changes', 'report_markdown', 'markdown_to_html', 'write_report']
+__all__ = ['COL_TITLES', 'TARGETS', 'PAPER_ORDER', 'THREAT_MODEL', 'KNOWN_DIFFERENCES', 'col_title', 'markdown_table',
+           'plot_vs_paper', 'titled_markdown', 'write_table', 'Table', 'Target', 'target', 'targets', 'get_target',
+           'check_out', 'check_models', 'resolve', 'reproduce', 'TargetsFailed', 'reproduce_all', 'latest_runs',
+           'run_folder', 'stored_recipe', 'recipe_changes', 'report_markdown', 'markdown_to_html', 'write_report']
 
 # %% ../nbs/22_report.ipynb #fcf88237
-T1_COLS = ('no_attack', 'no_defense', 'vae', 'rec', 'e2e', 'defense_gan', 'magnet', 'adv_tr')
 COL_TITLES = dict(   # titles of the columns and row labels that are not defenses (a defense's title is in its registration)
     fgsm='FGSM eps=0.3', rand_fgsm='RAND-FGSM eps=0.3 alpha=0.05', cw='CW-L2 lr=10', no_attack='No attack', no_defense='No defense',
     other2='Trained on other 2', other2_deepfool='Other 2 + DeepFool', all3='Trained on 3',                      # Table 2
@@ -45,45 +44,6 @@ def col_title(c) -> str:
     if c.startswith('agreement_') and c[len('agreement_'):] in DEFENSES: return f"Agreement, {col_title(c[len('agreement_'):])} oracle (%)"
     return COL_TITLES.get(c, c)
 
-_T1 = {'fmnist': """
-fgsm A 90.85 9.18 86.9 89.03 91.02 87.9 8.9 79.7
-fgsm B 71.62 15.89 70.88 74.41 77.86 62.9 16.8 13.6
-fgsm C 90.78 8.68 85.8 89.72 90.85 89.6 11.0 80.4
-fgsm D 86.94 8.51 85.36 87.09 89.26 87.5 9.9 69.8
-rand_fgsm A 90.85 7.91 86.42 88.91 90.57 88.8 9.6 44.7
-rand_fgsm B 71.62 13.14 71.12 73.91 77.09 66.1 16.1 11.9
-rand_fgsm C 90.78 5.48 86.42 89.38 90.28 89.3 11.2 69.9
-rand_fgsm D 86.94 7.79 85.77 87.18 88.97 86.2 10.4 62.6
-cw A 90.85 11.67 81.81 86.99 88.54 89.6 6.0 15.7
-cw B 71.62 18.74 67.43 73.69 74.72 65.6 13.1 11.8
-cw C 90.78 7.70 78.64 87.47 88.69 89.6 8.4 10.7
-cw D 86.94 9.35 64.38 86.21 87.83 87.5 6.9 14.9""", 'mnist': """
-fgsm A 99.15 14.65 98.29 98.98 99.28 98.8 19.1 65.1
-fgsm B 96.10 1.81 95.92 95.97 96.91 95.6 8.2 6.0
-fgsm C 99.08 29.53 98.41 98.91 99.24 98.9 16.3 78.6
-fgsm D 97.87 4.33 97.56 98.16 98.05 98.0 9.4 73.2
-rand_fgsm A 99.15 8.65 98.40 99.08 99.34 98.8 17.1 77.4
-rand_fgsm B 96.10 1.65 95.83 96.04 96.87 94.4 9.1 13.8
-rand_fgsm C 99.08 5.99 98.33 98.87 99.35 98.5 15.1 90.7
-rand_fgsm D 97.87 3.25 97.81 98.3 98.05 98.0 11.5 53.9
-cw A 99.15 8.45 92.69 95.12 96.95 98.9 3.8 7.7
-cw B 96.10 3.00 87.66 88.56 95.08 91.6 3.4 28.0
-cw C 99.08 5.53 94.46 96.05 96.44 98.9 2.5 3.1
-cw D 97.87 3.92 83.42 89.46 95.71 98.3 2.1 1.0"""}
-
-def parse_paper_rows(txt:str, cols=T1_COLS) -> dict:
-    "{(attack or classifier, model): {col: value}} from lines of a paper table: two labels, then one number per `cols`."
-    rows = [l.split() for l in txt.strip().splitlines()]
-    return {(r[0], r[1]): dict(zip(cols, map(float, r[2:]))) for r in rows}
-
-PAPER_T1 = {k: parse_paper_rows(v) for k, v in _T1.items()}
-# Table 2 (F-MNIST, REC classifier): trained on the other two attacks / (CW: + DeepFool) / on all three
-PAPER_T2 = {('fgsm', 'A'): (87.34, None, 89.03), ('fgsm', 'B'): (73.38, None, 74.41), ('fgsm', 'C'): (88.03, None, 89.72), ('fgsm', 'D'): (86.49, None, 87.09),
-            ('rand_fgsm', 'A'): (87.30, None, 88.91), ('rand_fgsm', 'B'): (73.59, None, 73.91), ('rand_fgsm', 'C'): (88.19, None, 89.38), ('rand_fgsm', 'D'): (86.73, None, 87.18),
-            ('cw', 'A'): (43.48, 85.06, 86.99), ('cw', 'B'): (34.52, 71.64, 73.69), ('cw', 'C'): (44.45, 85.22, 87.47), ('cw', 'D'): (30.77, 84.69, 86.21)}
-# Table 3: Defense-VAE (model A) trained on FGSM eps=0.3 only, tested at other eps
-PAPER_T3 = {'mnist': {0.10: 98.95, 0.15: 98.67, 0.20: 98.58, 0.25: 98.44, 0.30: 98.29},
-            'fmnist': {0.10: 86.04, 0.15: 86.32, 0.20: 86.39, 0.25: 86.51, 0.30: 86.36}}
 
 # %% ../nbs/22_report.ipynb #75cd1279
 def _num(v) -> str:

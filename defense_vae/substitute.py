@@ -18,7 +18,7 @@ from fastcore.meta import delegates
 from .core import *
 from .models import Classifier
 from .attacks import attack_mode, input_grad
-from .training import cached
+from .cache import cached
 
 # %% auto #0
 __all__ = ['JACOBIAN_OUTPUTS', 'split_holdout', 'Oracle', 'label_gradient_sign', 'jacobian_augment', 'augment_step',

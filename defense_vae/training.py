@@ -1,4 +1,4 @@
-"""Train the target classifiers A-D (and substitutes) with the one generic `fit` loop; `cached` keeps every trained artefact (classifiers, VAEs, REC, E2E, adversarial test sets) under a key made from exactly what built it.
+"""Train the target classifiers A-D (and substitutes) with the one generic `fit` loop; each trained classifier is kept in the artefact cache (`cache.cached`) under a key made from exactly what built it.
 
 A trained model is keyed by everything that determines its weights (data set, architecture, recipe, seed), so asking for it again loads it from the cache and an interrupted training resumes from its last epoch.
 
@@ -18,9 +18,10 @@ from torch import nn, Tensor
 from torch.utils.data import TensorDataset
 from .core import *
 from .models import *
+from .cache import cached
 
 # %% auto #0
-__all__ = ['train_classifier', 'cache_entry', 'cached', 'make_classifier', 'get_classifier', 'example_classifier']
+__all__ = ['train_classifier', 'make_classifier', 'get_classifier', 'example_classifier']
 
 # %% ../nbs/04_training.ipynb #a4a24084
 @delegates(fit, but=['models', 'loss_fn', 'ds', 'on_epoch_end', 'desc'])
@@ -34,50 +35,6 @@ def train_classifier(model:nn.Module, train:TensorDataset, valid:TensorDataset|N
     name = getattr(model, 'config', {}).get('name', '')
     fit(model, lambda x, y: F.cross_entropy(model(x), y), train, on_epoch_end=on_epoch_end, desc=f"classifier {name}", **kwargs)
     return hist
-
-# %% ../nbs/04_training.ipynb #9a16d2a2
-def _describe(o):
-    "A readable stand-in for a recipe value in `meta.json`: big objects by type and hash."
-    if isinstance(o, (nn.Module, Tensor)) or hasattr(o, 'cache_key') or hasattr(o, 'tensors'): return f"<{type(o).__name__} {stable_hash(o)}>"
-    if isinstance(o, dict): return {str(k): _describe(v) for k, v in o.items()}
-    if isinstance(o, (list, tuple)): return [_describe(v) for v in o]
-    return o if isinstance(o, (int, float, str, bool, type(None))) else repr(o)
-
-def _save_part(folder:Path, i:int, obj):
-    if isinstance(obj, nn.Module):
-        if not hasattr(obj, 'config'): raise TypeError(f"cached: part {i} is a {type(obj).__name__} without a .config; only project models can be cached.")
-        save_model(folder/f'part{i}.safetensors', obj)
-    else: save_state(folder/f'part{i}.pt', obj)
-
-def _load_part(folder:Path, i:int):
-    p = folder/f'part{i}.safetensors'
-    return load_model(p) if p.exists() else load_state(folder/f'part{i}.pt')
-
-def cache_entry(kind:str, recipe:dict, label:str='') -> Path:
-    "The cache folder of the `kind` artefact built from `recipe` (see `cached`)."
-    return cache_dir(kind)/f"{label + '-' if label else ''}{stable_hash(kind, recipe)}"
-
-def cached(kind:str, make:Callable, *, using:dict|None=None, label:str='', refresh:bool=False, log=print, **recipe):
-    "What `make(**recipe, **using)` returns, built once per distinct `recipe` and kept in the cache (see above)."
-    folder = cache_entry(kind, recipe, label)
-    meta = folder/'meta.json'
-    if meta.exists() and not refresh:
-        info = json.loads(meta.read_text())
-        parts = [_load_part(folder, i) for i in range(info['parts'])]
-        return tuple(parts) if info['tuple'] else parts[0]
-    kw = {**recipe, **(using or {})}
-    if 'state_path' in inspect.signature(make).parameters: kw['state_path'] = folder/'state.pt'
-    t0 = time.time()
-    out = make(**kw)
-    parts = list(out) if isinstance(out, tuple) else [out]
-    for i, o in enumerate(parts): _save_part(folder, i, o)
-    info = dict(kind=kind, label=label, parts=len(parts), tuple=isinstance(out, tuple), seconds=round(time.time() - t0, 1), recipe=_describe(recipe))
-    atomic_write(meta, lambda p: p.write_text(json.dumps(info, indent=1)))
-    (folder/'state.pt').unlink(missing_ok=True)
-    if log: log(f"built {kind} {label} in {info['seconds']:.0f}s")
-    for o in parts:
-        if isinstance(o, nn.Module): o.eval()
-    return out
 
 # %% ../nbs/04_training.ipynb #67aaf4a1
 def make_classifier(dataset:str, name:str='A', epochs:int=10, n_train:int|None=None, seed:int=0, dropout:str='rate',

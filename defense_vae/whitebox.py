@@ -13,6 +13,7 @@ import torch
 from torch import nn, Tensor
 from torch.utils.data import TensorDataset
 from .core import *
+from .paper import *
 from .data import show_images
 from .attacks import make_pair_set
 from .defense_vae import VAEPurifier, Defended
@@ -20,8 +21,8 @@ from .pipeline import *
 from .report import *
 
 # %% auto #0
-__all__ = ['DEEPFOOL_SPEC', 'T3_EPS', 'table1_columns', 'whitebox_rows', 'own_attacks_note', 'table1', 'untrained_rows', 'table2',
-           'eps_rows', 'table3', 'fig1', 'fig1_target', 'fig4', 'fig4_target', 'demo_run']
+__all__ = ['table1_columns', 'whitebox_rows', 'own_attacks_note', 'table1', 'untrained_rows', 'table2', 'eps_rows', 'table3',
+           'fig1', 'fig1_target', 'fig4', 'fig4_target', 'demo_run']
 
 # %% ../nbs/30_whitebox.ipynb #4723c9f2
 def table1_columns() -> list[str]:
@@ -63,8 +64,6 @@ def table1(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
     return tables
 
 # %% ../nbs/30_whitebox.ipynb #20adcebd
-DEEPFOOL_SPEC = {'attack': 'deepfool', 'overshoot': 0.02}
-
 def untrained_rows(run:Run, name:str) -> list[dict]:
     "Table 2 rows for classifier `name`: REC accuracy when the VAE was trained without the test attack."
     clf = run.classifier(name)
@@ -93,8 +92,6 @@ def table2(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
     return tables
 
 # %% ../nbs/30_whitebox.ipynb #c98f95bb
-T3_EPS = (0.10, 0.15, 0.20, 0.25, 0.30)
-
 def eps_rows(run:Run, name:str='A') -> list[dict]:
     "Table 3 rows: Defense-VAE accuracy at each test eps when trained on FGSM eps 0.3 only."
     clf = run.classifier(name)
