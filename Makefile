@@ -16,9 +16,11 @@ demo: install
 test: install
 	$(PY) -m pytest tests -v -rA --durations=0
 
+# nbdev-clean, then the notebook metadata JupyterLab writes (so that opening a notebook does not mark it modified)
 export:
 	nbdev-export
 	nbdev-clean
+	$(PY) tools/lab_metadata.py
 
 # README.md is generated from nbs/index.ipynb (nbdev-readme needs Quarto, which is not available everywhere).
 readme:
