@@ -62,6 +62,8 @@ def test_site_pages(site):
         assert not TRACEBACK.search(text), f"{name} shows a Python traceback: {TRACEBACK.search(text)[0]!r}"
         assert not PROGRESS.search(text), f"{name} shows a progress bar: {PROGRESS.search(text)[0]!r}"
         # a markdown cell's `#| export` (nbdev's module docstring) must not become a heading
+        outside = re.search(r'REFERENCE\.md|/work/shared|\.\./paper/', text)   # notes kept outside the repository
+        assert not outside, f"{name} cites a file that is not in the repository: {outside[0]!r}"
         directive = re.search(r'<h\d[^>]*>\s*#?\|.*?</h\d>|^\s*#?\|\s*[\w-]+:.*$', html, re.M)
         assert not directive, f"{name} shows a cell directive as a heading or text: {directive[0]!r}"
         ext = re.findall(r'<(?:script|img|iframe)[^>]*\ssrc="((?:https?:)?//[^"]+)"|<link[^>]*href="((?:https?:)?//[^"]+\.(?:css|js))"', html)
