@@ -32,7 +32,7 @@ readme:
 docs:
 	DEFENSE_VAE_QUIET=1 NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
 
-# The docs site at http://127.0.0.1:8000/ while you edit: a page is rebuilt when its notebook changes.
+# The docs site at http://127.0.0.1:8000/defense-vae/ while you edit: a page is rebuilt when its notebook changes.
 serve:
 	DEFENSE_VAE_QUIET=1 NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve
 
