@@ -2,7 +2,7 @@
 PY ?= python3
 PIP = $(PY) -m pip
 
-.PHONY: install demo test readme export check-sync docs browser
+.PHONY: install demo test readme export check-sync docs serve browser
 
 # CPU builds of torch/torchvision first, and only when no torch is installed: an unpinned `torch` would pull
 # several GB of CUDA packages onto a CPU machine. A user's existing torch/torchvision pair is kept.
@@ -16,19 +16,25 @@ demo: install
 test: install
 	$(PY) -m pytest tests -v -rA --durations=0
 
+# nbdev-clean, then the notebook metadata JupyterLab writes (so that opening a notebook does not mark it modified)
 export:
 	nbdev-export
 	nbdev-clean
+	$(PY) tools/lab_metadata.py
 
 # README.md is generated from nbs/index.ipynb (nbdev-readme needs Quarto, which is not available everywhere).
 readme:
 	$(PY) -m nbconvert --to markdown --stdout --log-level=ERROR nbs/index.ipynb | sed 's#](images/#](nbs/images/#g' > README.md
 
-# The docs site, from the notebooks, into _site/ (open _site/index.html, or `python -m mkdocs serve` to browse while
-# editing). docs/hooks.py runs nbdev's processing (API docs from show_doc) without Quarto, and trains nothing;
-# pages are cached in _mkdocs/ and remade only for notebooks that changed.
+# The docs site, from the notebooks, into _site/ (open _site/index.html: search works from disk too; or `make serve`).
+# docs/hooks.py runs nbdev's processing (API docs from show_doc) without Quarto, and trains nothing; pages are cached
+# in _mkdocs/ and remade only for notebooks that changed.
 docs:
 	DEFENSE_VAE_QUIET=1 NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
+
+# The docs site at http://127.0.0.1:8000/defense-vae/ while you edit: a page is rebuilt when its notebook changes.
+serve:
+	DEFENSE_VAE_QUIET=1 NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve
 
 # Headless Chromium and its driver for tests/test_docs.py (Debian packages; needs root), only when missing.
 browser:

@@ -11,11 +11,14 @@ Per notebook, in file order (a page is remade only when its notebook, its `exec_
 1. nbdev's `FilterDefaults` processors: frontmatter, `show_doc` for every exported symbol, hidden cells removed, and the
    cells nbdev runs for the API docs (imports, exports, `show_doc`). Cells flagged with a `tst_flags` directive (`slow`,
    `notest`) are never run here; the cells listed under `extra.exec_cells` in `mkdocs.yml` are, for their figures.
-2. A Markdown page: cell sources as code blocks (Quarto's `echo`/`output`/`include` options honoured), outputs as
-   Markdown, text or PNG files; stderr (progress bars, warnings) is left out.
+   `show_doc` signatures read as the source writes them (`signatures_as_written`).
+2. A Markdown page: cell sources as code blocks (Quarto's `echo`/`output`/`include` options honoured), markdown cells
+   without their `#|` directive lines, outputs as Markdown, text or PNG files; stderr (progress bars, warnings) is
+   left out.
 The maths is typeset by MathJax 2 from the `jupyter-server-mathjax` wheel, copied into the site: no CDN is used.
 """
 import atexit, hashlib, json, logging, os, re, shutil, time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +38,29 @@ def one_line_description(cell):
     if cell.cell_type != 'markdown' or not re.match(r'#\s+\S', cell.source): return
     cell.source = re.sub(r'^(>\s+.*?)\s*\n>\s+', r'\1 ', cell.source, flags=re.M)
     if re.search(r'^>.*\n>\s+', cell.source, flags=re.M): one_line_description(cell)
+
+@contextmanager
+def signatures_as_written():
+    """`show_doc` signatures as the source writes them, while nbdev processes a notebook. fastcore's docments, which
+    renders them, (1) takes the comment lines just above a parameter as its description, walking up past the `def`
+    line into the decorators: `@target(..., version=2)   # 2: ...` became the description of the return value (or of
+    the last parameter on the `def` line); (2) gives a parameter without annotation the type of its default, so
+    `path=None` showed as `path:NoneType=None` and `log=print` as `log:builtin_function_or_method=print`. Here comments
+    above the `def` (or `class`) line are not read, and a parameter the source leaves unannotated stays so."""
+    import ast, inspect
+    from tokenize import COMMENT
+    from unittest.mock import patch
+    import fastcore.docments as fd
+    tokens, get_full = fd._tokens, fd._get_full
+    def _tokens(s):
+        body = fd._parses(s).body
+        defn = body[0] if len(body) == 1 and isinstance(body[0], (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) else None
+        return [t for t in tokens(s) if not (defn and t.type == COMMENT and t.start[0] < defn.lineno)]
+    def _get_full(p, docs, eval_str=False):
+        res = get_full(p, docs, eval_str=eval_str)
+        if p.annotation is inspect.Parameter.empty: res['anno'] = inspect.Parameter.empty
+        return res
+    with patch.object(fd, '_tokens', _tokens), patch.object(fd, '_get_full', _get_full): yield
 
 def process_notebook(path:Path, exec_ids=()):
     "The notebook at `path` after nbdev's docs processors (with flagged cells not run and `exec_ids` cells run)."
@@ -64,7 +90,8 @@ def process_notebook(path:Path, exec_ids=()):
     from unittest.mock import patch
     cfg, cwd = get_config(str(ROOT)), os.getcwd()
     # nbdev's processors re-read pyproject.toml for every cell (seconds per build): read it once per notebook
-    with patch.object(nbdev.processors, 'get_config', lambda *a, **k: cfg if not (a or k) else get_config(*a, **k)):
+    with patch.object(nbdev.processors, 'get_config', lambda *a, **k: cfg if not (a or k) else get_config(*a, **k)), \
+         signatures_as_written():
         try:
             os.chdir(NBS)             # as `nbdev-test` runs them: relative paths in cells are relative to nbs/
             DocsFilter()(nb)
@@ -129,7 +156,9 @@ def notebook_markdown(nb, files:Path, slug:str) -> str:
     if files.exists(): shutil.rmtree(files)
     for i, cell in enumerate(nb.cells):
         src = _text(cell.get('source', ''))
-        if cell.cell_type == 'markdown': parts.append(src.strip())
+        if cell.cell_type == 'markdown':         # `#| export` on a markdown cell is for nbdev (module docstring), not a heading
+            opts, text = split_directives(src)
+            if opts.get('include') != 'false': parts.append(text.strip())
         if cell.cell_type != 'code': continue
         opts, code = split_directives(src)
         if opts.get('include') == 'false': continue

@@ -1,9 +1,11 @@
 """The docs site, as `make docs` builds it (MkDocs Material; docs/hooks.py runs nbdev's processing on every notebook),
-checked twice: in its HTML files, and as a reader sees it in headless Chromium (index and four more pages, with
-screenshots in `_screenshots/docs/`). The browser test needs the Debian packages chromium and chromium-driver
+checked three times: in its HTML files; as a reader sees it in headless Chromium over HTTP (index and four more pages,
+with screenshots in `_screenshots/docs/`); and opened from disk (file://), as the README says: the search box finds
+pages, and every page has its table of contents and no table cut off. The browser test needs the Debian packages chromium and chromium-driver
 (`make browser` installs them; CI does) and is skipped, saying so, where they are missing."""
 import json, os, re, shutil, subprocess, sys, threading, time
 from functools import partial
+from html import unescape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 import pytest
@@ -31,6 +33,20 @@ def site(tmp_path_factory):
     print(f"docs built in {time.time() - t0:.0f}s")
     return out
 
+def decorator_comments() -> set[str]:
+    "The comments on the decorator lines of the package's functions and classes (`@target(...)   # 2: ...`)."
+    import ast, io, tokenize
+    res = set()
+    for f in (ROOT/'defense_vae').glob('*.py'):
+        src = f.read_text()
+        lines = {n for d in ast.walk(ast.parse(src)) if isinstance(d, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                 for n in range(min((x.lineno for x in d.decorator_list), default=d.lineno), d.lineno)}
+        res |= {t.string.lstrip('#').strip() for t in tokenize.generate_tokens(io.StringIO(src).readline)
+                if t.type == tokenize.COMMENT and t.start[0] in lines}
+    return {c for c in res if c}
+
+DECORATOR_COMMENTS = decorator_comments()
+
 def expected_nav() -> list[str]:
     "Page files in notebook order, the home page (nbs/index.ipynb) first, from the build's record of each notebook."
     man = json.loads((ROOT/'_mkdocs'/'manifest.json').read_text())
@@ -45,8 +61,19 @@ def test_site_pages(site):
         text = re.sub(r'<[^>]+>', '', html)
         assert not TRACEBACK.search(text), f"{name} shows a Python traceback: {TRACEBACK.search(text)[0]!r}"
         assert not PROGRESS.search(text), f"{name} shows a progress bar: {PROGRESS.search(text)[0]!r}"
+        # a markdown cell's `#| export` (nbdev's module docstring) must not become a heading
+        outside = re.search(r'REFERENCE\.md|/work/shared|\.\./paper/', text)   # notes kept outside the repository
+        assert not outside, f"{name} cites a file that is not in the repository: {outside[0]!r}"
+        directive = re.search(r'<h\d[^>]*>\s*#?\|.*?</h\d>|^\s*#?\|\s*[\w-]+:.*$', html, re.M)
+        assert not directive, f"{name} shows a cell directive as a heading or text: {directive[0]!r}"
         ext = re.findall(r'<(?:script|img|iframe)[^>]*\ssrc="((?:https?:)?//[^"]+)"|<link[^>]*href="((?:https?:)?//[^"]+\.(?:css|js))"', html)
         assert not ext, f"{name} loads from outside the site: {ext}"
+    for name, html in pages.items():                             # show_doc signatures as the source writes them
+        code = (unescape(re.sub(r'<[^>]+>', '', c)) for c in re.findall(r'<code>(.*?)</code>', html, re.S))
+        sigs = '\n'.join(c for c in code if re.match(r'(async )?(def|class) ', c))
+        assert 'NoneType' not in sigs, f"{name}: a signature shows an inferred `NoneType` annotation"
+        leaked = [c for c in DECORATOR_COMMENTS if c in sigs]
+        assert not leaked, f"{name}: decorator comments shown in a signature: {leaked}"
     core = pages['core.html']                                    # the API reference, from nbdev's show_doc
     assert 'id="check_images"' in core and 'check_images</span><span class="p">(' in core
     imgs = re.findall(r'<img src="([^"]+\.png)"', pages['data.html'])
@@ -140,3 +167,56 @@ def test_site_in_browser(served, browser):
         errors = [e['message'] for e in drv.get_log('browser') if e['level'] == 'SEVERE' and 'about:blank' not in e['message']]
         assert not errors, f"{page}: browser errors {errors}"
     print(f"screenshots: {sorted(str(p) for p in SHOTS.glob('*.png'))}")
+
+# --- from disk (file://), as the README says to open it ---------------------------------------------------------------
+
+def _page_checks(drv, page:str) -> dict:
+    "What a page shows: its h1 titles, its h2/h3 ids, the ids its table of contents links to, and any table cut off."
+    return drv.execute_script("""
+        const art = document.querySelector('article'), toc = document.querySelector('.md-sidebar--secondary nav.md-nav--secondary');
+        const box = art.getBoundingClientRect(), cut = [];
+        for (const t of art.querySelectorAll('table')) {           // scrolled to its end, a table's last column is in view
+            const wrap = t.closest('.md-typeset__scrollwrap') || t;
+            wrap.scrollLeft = wrap.scrollWidth;
+            const cells = t.querySelectorAll('tr:first-child > *'), last = cells[cells.length - 1];
+            if (last && last.getBoundingClientRect().right > Math.min(box.right, wrap.getBoundingClientRect().right) + 2)
+                cut.push(t.querySelector('tr').textContent.trim().slice(0, 80));
+            wrap.scrollLeft = 0;
+        }
+        return {h1: [...art.querySelectorAll('h1')].map(h => h.textContent),
+                headings: [...art.querySelectorAll('h2[id], h3[id]')].map(h => h.id),
+                toc: toc && toc.offsetParent ? [...toc.querySelectorAll('a.md-nav__link')].map(a => a.hash.slice(1)) : null,
+                cut: cut};""")
+
+def test_site_from_disk(site, browser):
+    """Opened from disk: the search box finds pages; every page has one title, a table of contents listing its sections
+    (every h2 and h3), and no table cut off."""
+    drv = browser
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    from selenium.webdriver.common.by import By
+    drv.get((site/'index.html').as_uri())
+    _wait(drv, "return document.readyState === 'complete'")
+    box = drv.find_element(By.CSS_SELECTOR, 'input.md-search__input')
+    assert box.is_displayed(), "index.html opened from disk has no search box"
+    box.click(); box.send_keys('purify')                          # a word from several pages
+    _wait(drv, "return document.querySelectorAll('.md-search-result__item').length > 0", timeout=20)
+    meta = drv.execute_script("return document.querySelector('.md-search-result__meta').textContent")
+    assert re.match(r'\d+ matching documents', meta), meta
+    hits = drv.execute_script("return [...document.querySelectorAll('.md-search-result__item > a')].map(a => a.href)")
+    assert any('/cli.html' in h for h in hits) and all(h.startswith('file://') for h in hits), hits
+    from urllib.parse import unquote, urlparse
+    assert all(Path(unquote(urlparse(h).path)).is_file() for h in hits), f"a search result links to no file: {hits}"
+    _shot(drv, 'search_from_disk.png')
+    no_toc = []
+    for page in expected_nav():
+        drv.get((site/page).as_uri())
+        _wait(drv, "return document.readyState === 'complete'")
+        r = _page_checks(drv, page)
+        assert len(r['h1']) == 1, f"{page}: {len(r['h1'])} h1 headings {r['h1']} (a markdown cell's `#| ...` line?)"
+        assert not r['cut'], f"{page}: tables cut off at the text column: {r['cut']}"
+        if not r['headings']: continue
+        if not r['toc']: no_toc.append(page); continue
+        missing = [h for h in r['headings'] if h not in r['toc']]
+        assert not missing, f"{page}: sections missing from the table of contents: {missing}"
+        if page == 'blackbox.html': _shot(drv, 'blackbox_toc.png')
+    assert not no_toc, f"pages with sections and no table of contents: {no_toc}"
