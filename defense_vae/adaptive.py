@@ -36,7 +36,6 @@ def adaptive_tables(run:Run, name:str='A', defenses=None, suffix:str='', **budge
 @target('adaptive', datasets=('fmnist',), allowed=('mnist', 'fmnist', 'cifar10'), reads=('adaptive',),
         defenses=lambda run: adaptive_defenses(), inputs=lambda run: dict(eps=ADAPTIVE_EPS.get(run.dataset), fp=FIG6_FP,
                                                                       aware=[AWARE_WEIGHT, AWARE_MARGIN]))
-def adaptive_target(runs:list[Run], models:str='A', out=None) -> list[Table]:
+def adaptive_target(run:Run, models:str='A', out=None) -> list[Table]:
     "Adaptive attacks through each whole defense (PGD, CW-L2; BPDA for Defense-GAN), detection-aware PGD, sanity checks."
-    one = len(runs) == 1
-    return [t for run in runs for t in adaptive_tables(run, models[0], suffix='' if one else f'-{run.dataset}')]
+    return adaptive_tables(run, models[0])

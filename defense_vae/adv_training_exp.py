@@ -145,7 +145,6 @@ def adv_training_tables(run:Run, name:str='A', suffix:str='', **budget) -> list[
 
 @target('adv-training', datasets=('fmnist', 'mnist'), allowed=('mnist', 'fmnist'), reads=('at', 'adaptive'), defenses=AT_DEFENSES,
         inputs=lambda run: dict(eps=at_eps(run.dataset)))
-def adv_training_target(runs:list[Run], models:str='A', out=None) -> list[Table]:
+def adv_training_target(run:Run, models:str='A', out=None) -> list[Table]:
     "End-to-end adversarial training of Defense-VAE vs Madry's PGD training, under the adaptive PGD (first of --models)."
-    one = len(runs) == 1
-    return [t for run in runs for t in adv_training_tables(run, models[0], suffix='' if one else f'-{run.dataset}')]
+    return adv_training_tables(run, models[0])

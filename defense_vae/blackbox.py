@@ -126,13 +126,11 @@ _BB = dict(datasets=('fmnist',), allowed=('mnist', 'fmnist', 'cifar10'), version
            defenses=lambda run: table4_columns(run.dataset), inputs=lambda run: dict(attack=BB_ATTACK))
 
 @target('table4', **_BB)
-def table4(runs:list[Run], models:str='ABCD', out=None, oracle:str='bare', defenses=None,
-           substitutes:str='BE') -> list[Table]:
+def table4(run:Run, models:str='ABCD', out=None, oracle:str='bare', defenses=None, substitutes:str='BE') -> list[Table]:
     "Table 4 (mnist, fmnist) / Table 10 (cifar10): black-box FGSM via a substitute of the bare classifier."
-    names = [f"{BB_TABLES[r.dataset][0]}-{r.dataset}" if len(runs) > 1 else None for r in runs]
-    return [blackbox_table(run, models, oracle, defenses, n, substitutes) for run, n in zip(runs, names)]
+    return [blackbox_table(run, models, oracle, defenses, None, substitutes)]
 
 @target('table4-defended', **_BB)
-def table4_defended(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
+def table4_defended(run:Run, models:str='ABCD', out=None) -> list[Table]:
     "Table 4 / 10 with one substitute per column, trained on that column's defended classifier (as Defense-GAN's code)."
-    return table4(runs, models, out, oracle='defended')
+    return table4(run, models, out, oracle='defended')

@@ -17,7 +17,7 @@ from .core import *
 from .paper import *
 from .pipeline import Run, Profile, TEST_SPECS, pair_specs, test_adversarials, get_defense, defended
 from .defense_vae import purify
-from .report import Table, target, col_title
+from .report import Table, target, col_title, save_figure
 
 # %% auto #0
 __all__ = ['LEVER_KEYS', 'CW_LEVERS', 'LEVER_COLS', 'DEEPFOOL_SETTINGS', 'lever_base', 'resolved_levers', 'lever_run',
@@ -107,24 +107,20 @@ def lever_plot(rows:list[dict], title:str='', path=None):
         if paper is not None: ax.axvline(paper, color='k', ls='--', lw=1, label=f'paper {paper:.1f}'); ax.legend(fontsize=8, loc='lower right')
         ax.set(xlim=(0, 105), xlabel=col_title(c) if c == 'share' else 'CW-L2 accuracy (%)')
     fig.suptitle(textwrap.fill(title, 120), fontsize=9); fig.tight_layout()
-    if path: atomic_write(path, lambda p: fig.savefig(p, dpi=120, format='png')); plt.close(fig)
+    if path: save_figure(fig, path)
     return fig
 
 # %% ../nbs/36_cw_levers.ipynb #84db1a12
 @target('cw-levers', datasets=('mnist',), version=3, reads=('levers',), defenses=('vae',),
         inputs=lambda run: dict(levers=resolved_levers(run, CW_LEVERS)))
-def cw_levers(runs:list[Run], models:str='A', out=None) -> list[Table]:
+def cw_levers(run:Run, models:str='A', out=None) -> list[Table]:
     "The CW levers of the VAE's training recipe, one Defense-VAE each, on one classifier (the first of --models)."
-    tables = []
-    for run in runs:
-        rows = lever_rows(run, models[0], CW_LEVERS)
-        name = 'cw-levers' if len(runs) == 1 else f'cw-levers-{run.dataset}'
-        title = (f"CW levers: Defense-VAE, {run.dataset}, classifier {models[0]}, profile {run.profile.name} (levers change "
-                 f"{'the quick recipe before this study' if lever_base(run) else 'the profile'}); attacks crafted on the bare "
-                 f"classifier; paper: its Defense-VAE column")
-        if out is not None: lever_plot(rows, title, Path(out)/f'{name}.png')
-        tables.append(Table(name, title, rows, ['lever'], LEVER_COLS, average=False, plot=False))
-    return tables
+    rows = lever_rows(run, models[0], CW_LEVERS)
+    title = (f"CW levers: Defense-VAE, {run.dataset}, classifier {models[0]}, profile {run.profile.name} (levers change "
+             f"{'the quick recipe before this study' if lever_base(run) else 'the profile'}); attacks crafted on the bare "
+             f"classifier; paper: its Defense-VAE column")
+    if out is not None: lever_plot(rows, title, Path(out)/'cw-levers.png')
+    return [Table('cw-levers', title, rows, ['lever'], LEVER_COLS, average=False, plot=False)]
 
 # %% ../nbs/36_cw_levers.ipynb #6493ee5e
 DEEPFOOL_SETTINGS = {'overshoot 0.02 (Table 2)': DEEPFOOL_SPEC, 'overshoot 3': {**DEEPFOOL_SPEC, 'overshoot': 3.0},
@@ -154,15 +150,11 @@ def deepfool_rows(run:Run, name:str, settings:dict, pair_n:int|None=None, n_l2:i
 
 @target('deepfool-settings', datasets=('fmnist',), reads=('levers',), defenses=('rec',),
         inputs=lambda run: dict(settings=DEEPFOOL_SETTINGS))
-def deepfool_settings(runs:list[Run], models:str='A', out=None) -> list[Table]:
+def deepfool_settings(run:Run, models:str='A', out=None) -> list[Table]:
     "Table 2's CW row with each DeepFool setting: which, if any, brings an untrained CW back (first classifier of --models)."
-    tables = []
-    for run in runs:
-        name = 'deepfool-settings' if len(runs) == 1 else f'deepfool-settings-{run.dataset}'
-        n = run.profile.levers.deepfool_pair_n
-        title = (f"DeepFool settings for Table 2: Defense-VAE-REC under CW-L2 (crafted on the bare classifier), {run.dataset}, "
-                 f"classifier {models[0]}, profile {run.profile.name}" + (f", VAE pairs from {n:,} images (the last row: the profile's)" if n else '')
-                 + "; L2 on the first 200 test images")
-        tables.append(Table(name, title, deepfool_rows(run, models[0], DEEPFOOL_SETTINGS, n), ['setting', 'model'], ['l2', 'rec_cw'],
-                            average=False, plot=False))
-    return tables
+    n = run.profile.levers.deepfool_pair_n
+    title = (f"DeepFool settings for Table 2: Defense-VAE-REC under CW-L2 (crafted on the bare classifier), {run.dataset}, "
+             f"classifier {models[0]}, profile {run.profile.name}" + (f", VAE pairs from {n:,} images (the last row: the profile's)" if n else '')
+             + "; L2 on the first 200 test images")
+    return [Table('deepfool-settings', title, deepfool_rows(run, models[0], DEEPFOOL_SETTINGS, n), ['setting', 'model'], ['l2', 'rec_cw'],
+                  average=False, plot=False)]

@@ -17,7 +17,7 @@ from .attacks import attack_name
 from .detection import Detector
 from .detection import detection_stats, plot_rocs
 from .pipeline import Run, test_adversarials, get_defense
-from .report import Table, target, check_out
+from .report import Table, target, check_out, save_figure
 from .baselines import magnet_detector
 
 # %% auto #0
@@ -96,7 +96,7 @@ def plot_fig6(scores:dict, path, title:str):
         curves = {k: (s['Clean'], s[k]) for k in attacks}
         plot_rocs(curves, ax=ax, title=DETECTOR_TITLES.get(d, d), colors=_attack_colors(attacks))
     fig.suptitle(textwrap.fill(title, 60 * len(scores)), fontsize=9); fig.tight_layout()
-    atomic_write(path, lambda p: fig.savefig(p, dpi=120, format='png'))
+    save_figure(fig, path)
     return fig
 
 # %% ../nbs/32_detection_exp.ipynb #c6f32022
@@ -115,8 +115,7 @@ def fig6(run:Run, name:str='A', out=None, fp:float=FIG6_FP, table:str='fig6_auc'
     return Table(table, f"Figure 6: detection (%), {what}; 'detected' at thresholds of {fp:.0%} false positives on "
                  f"{run.profile.valid_n} clean validation images", rows, ['attack', 'model'], FIG6_COLS, average=False)
 
-@target('fig6', datasets=('fmnist',), rerun=True)
-def fig6_target(runs:list[Run], models:str='A', out=None) -> list[Table]:
+@target('fig6', datasets=('fmnist',), rerun=True, defenses=('vae', 'magnet'))
+def fig6_target(run:Run, models:str='A', out=None) -> list[Table]:
     "Figure 6: detection by Defense-VAE's reconstruction error (AUC per attack), beside MagNet's detector."
-    if len(runs) == 1: return [fig6(runs[0], models[0], out, table='fig6_auc')]
-    return [fig6(run, models[0], Path(out)/run.dataset, table=f'fig6_auc-{run.dataset}') for run in runs]
+    return [fig6(run, models[0], out, table='fig6_auc')]

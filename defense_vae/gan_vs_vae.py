@@ -85,24 +85,20 @@ def vae_speed_rows(run:Run, purifier:nn.Module, x:Tensor, clf:nn.Module, bs:int=
 
 # %% ../nbs/33_gan_vs_vae.ipynb #c33a0013
 @target('table5', datasets=('fmnist',), rerun=True, reads=('timing',), defenses=('vae', 'defense_gan'))
-def table5(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
+def table5(run:Run, models:str='ABCD', out=None) -> list[Table]:
     "Table 5: seconds to purify 1,000 FGSM images, Defense-VAE vs Defense-GAN at the paper's (L, R) (first of --models)."
-    tables = []
-    for run in runs:
-        n, gan_n = run.profile.timing.n, run.profile.timing.gan_n
-        rows = speed_rows(run, models[0], n=n, gan_n=gan_n)
-        note = '' if gan_n >= 1000 else f", timed on {n} (Defense-VAE) and {gan_n} images (Defense-GAN), scaled to 1,000"
-        where = f"{run.dataset}, profile {run.profile.name}, {device_description(run.device)}"
-        title = (f"Table 5: purification time, {where}, float32, batches of 100{note}; accuracy of classifier "
-                 f"{models[0]} under FGSM crafted on the bare classifier, on the {n:,} images (Defense-GAN: the first {gan_n:,})")
-        sfx = '' if len(runs) == 1 else f'-{run.dataset}'
-        tables.append(Table(f'table5{sfx}', title, rows, ['defense'], ['seconds', 'ratio', 'fgsm_acc'], average=False, plot=False))
-        vae, _ = get_defense('vae').build(run, run.classifier(models[0]))
-        x = load_images(run.dataset, 'test', n=n, seed=run.seed, data_dir=run.data_dir).tensors[0]
-        tables.append(Table(f'table5-limit{sfx}', f"Defense-VAE purifying {n:,} images against the hardware limit, {where}, batches of 500",
-                            vae_speed_rows(run, vae, x, run.classifier(models[0])), ['path'], ['seconds', 'vs_limit', 'changed'],
-                            average=False, plot=False))
-    return tables
+    n, gan_n = run.profile.timing.n, run.profile.timing.gan_n
+    rows = speed_rows(run, models[0], n=n, gan_n=gan_n)
+    note = '' if gan_n >= 1000 else f", timed on {n} (Defense-VAE) and {gan_n} images (Defense-GAN), scaled to 1,000"
+    where = f"{run.dataset}, profile {run.profile.name}, {device_description(run.device)}"
+    title = (f"Table 5: purification time, {where}, float32, batches of 100{note}; accuracy of classifier "
+             f"{models[0]} under FGSM crafted on the bare classifier, on the {n:,} images (Defense-GAN: the first {gan_n:,})")
+    vae, _ = get_defense('vae').build(run, run.classifier(models[0]))
+    x = load_images(run.dataset, 'test', n=n, seed=run.seed, data_dir=run.data_dir).tensors[0]
+    return [Table('table5', title, rows, ['defense'], ['seconds', 'ratio', 'fgsm_acc'], average=False, plot=False),
+            Table('table5-limit', f"Defense-VAE purifying {n:,} images against the hardware limit, {where}, batches of 500",
+                  vae_speed_rows(run, vae, x, run.classifier(models[0])), ['path'], ['seconds', 'vs_limit', 'changed'],
+                  average=False, plot=False)]
 
 # %% ../nbs/33_gan_vs_vae.ipynb #c33a0015
 def fig5(run:Run, name:str='A', n:int=8, out=None):
@@ -119,11 +115,11 @@ def fig5(run:Run, name:str='A', n:int=8, out=None):
     for ax, (t, im) in zip(axs, cols): show_images(im, nrow=1, title=f"{t}\n{run.accuracy(clf, im, y):.0f} % correct", ax=ax)
     fig.suptitle(f"{run.dataset}, classifier {name}, profile {run.profile.name}", fontsize=9); fig.tight_layout()
     out = check_out(out or f'runs/fig5-{run.dataset}-{run.profile.name}')
-    atomic_write(out/'fig5.png', lambda p: fig.savefig(p, dpi=120, format='png'))
+    save_figure(fig, out/'fig5.png')
     return fig
 
 @target('fig5', datasets=('fmnist',), rerun=True, defenses=('vae', 'defense_gan'))
-def fig5_target(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
+def fig5_target(run:Run, models:str='ABCD', out=None) -> list[Table]:
     "Figure 5: original, adversarial, Defense-GAN and Defense-VAE images (first of --models)."
-    for run in runs: fig5(run, models[0], out=out if len(runs) == 1 or out is None else Path(out)/run.dataset)
+    fig5(run, models[0], out=out)
     return []

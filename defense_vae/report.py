@@ -8,7 +8,7 @@ Docs: https://defense-vae.github.io/defense-vae/report.html.md"""
 
 # %% ../nbs/22_report.ipynb #5df6713d
 from __future__ import annotations
-import csv, json, time, tempfile, os, re, base64, html as _html
+import csv, json, time, tempfile, os, re, base64, dataclasses, html as _html
 from dataclasses import dataclass, field, asdict, fields, MISSING
 from pathlib import Path
 from typing import Callable
@@ -21,8 +21,9 @@ from .results import ResultsStore
 # %% auto #0
 __all__ = ['COL_TITLES', 'TARGETS', 'PAPER_ORDER', 'THREAT_MODEL', 'KNOWN_DIFFERENCES', 'col_title', 'markdown_table',
            'plot_vs_paper', 'titled_markdown', 'write_table', 'Table', 'Target', 'target', 'targets', 'get_target',
-           'check_out', 'check_models', 'resolve', 'reproduce', 'TargetsFailed', 'reproduce_all', 'latest_runs',
-           'run_folder', 'stored_recipe', 'recipe_changes', 'report_markdown', 'markdown_to_html', 'write_report']
+           'check_out', 'check_models', 'resolve', 'reproduce', 'run_target', 'save_figure', 'TargetsFailed',
+           'reproduce_all', 'latest_runs', 'run_folder', 'stored_recipe', 'recipe_changes', 'report_markdown',
+           'markdown_to_html', 'write_report']
 
 # %% ../nbs/22_report.ipynb #fcf88237
 COL_TITLES = dict(   # titles of the columns and row labels that are not defenses (a defense's title is in its registration)
@@ -75,7 +76,7 @@ def plot_vs_paper(rows:list[dict], cols:list[str], title:str, path=None):
         if pts: ax.scatter(*zip(*pts), label=col_title(c), alpha=.8)
     ax.plot([0, 100], [0, 100], 'k--', lw=1); ax.set(xlabel='paper (%)', ylabel='ours (%)', title=title, xlim=(0, 100), ylim=(0, 100))
     ax.legend(fontsize=8); fig.tight_layout()
-    if path: atomic_write(path, lambda p: fig.savefig(p, dpi=120, format='png')); plt.close(fig)
+    if path: save_figure(fig, path)
     return fig
 
 def titled_markdown(title:str, rows:list[dict], keys:list[str], cols:list[str], average:bool=True) -> str:
@@ -138,6 +139,7 @@ class Target:
     reads:tuple = ()                 # the profile's sub-recipes (`BUDGETS`) it reads itself
     defenses:Callable|tuple = ()     # the defenses it evaluates: names, or `run -> names` (e.g. every column of a table)
     inputs:Callable|None = None      # `run -> dict`: module constants it reads (lever lists, eps sets), part of the key
+    combine:bool = False             # `fn` takes every run at once (a table or figure spanning data sets), not one
 
     def defense_names(self, run:Run) -> list[str]:
         "The defenses this target evaluates on `run`."
@@ -156,14 +158,15 @@ class Target:
 TARGETS:dict[str, Target] = {}
 
 def target(name:str, datasets=('fmnist',), allowed=('mnist', 'fmnist'), rerun:bool=False, version:int=1, reads=(),
-           defenses=(), inputs:Callable|None=None):
-    "Register `fn(runs, models, out) -> list[Table]` as target `name` (data sets; `rerun`: always recomputed; what it reads: see `Target`)."
+           defenses=(), inputs:Callable|None=None, combine:bool=False):
+    "Register `fn(run, models, out) -> list[Table]` (with `combine`: `fn(runs, ...)`) as target `name` (data sets; `rerun`: always recomputed; what it reads: see `Target`)."
     bad = sorted(set(reads) - set(BUDGETS))
     if bad: raise ValueError(f"Target {name!r} reads unknown sub-recipe(s) {bad}; the profile has {', '.join(BUDGETS)}.")
     def register(fn):
         if not replaces(TARGETS[name].fn if name in TARGETS else None, fn): return fn
         TARGETS[name] = Target(name=name, fn=fn, datasets=tuple(datasets), allowed=tuple(allowed), help=(fn.__doc__ or name).splitlines()[0],
-                               rerun=rerun, version=version, reads=tuple(reads), defenses=defenses, inputs=inputs)
+                               rerun=rerun, version=version, reads=tuple(reads), defenses=defenses, inputs=inputs,
+                               combine=combine)
         return fn
     return register
 
@@ -226,12 +229,25 @@ def reproduce(name:str, datasets=None, profile:str='quick', models:str='ABCD', d
         meta = json.loads(store.run(rid)['tables'] or '{}')
         return [_write(Table.from_cells(n, m['title'], m['keys'], store.metrics(rid, n), m['average'], m.get('plot', True)), out) for n, m in meta.items()]
     if log and how == 'resumed': log(f"{name}: finishing interrupted run #{rid}")
-    try: tables = t.fn(runs, models, out)
+    try: tables = run_target(t, runs, models, out)
     except KeyboardInterrupt: store.finish(rid, 'interrupted'); raise
     except BaseException as e: store.finish(rid, 'failed', f"{type(e).__name__}: {e}"); raise
     for tb in tables: store.add_metrics(rid, tb.name, tb.cells()); _write(tb, out)
     store.finish(rid, 'done', tables={tb.name: dict(title=tb.title, keys=tb.keys, average=tb.average, plot=tb.plot) for tb in tables})
     return tables
+
+def run_target(t:Target, runs:list[Run], models:str, out) -> list[Table]:
+    "The tables of target `t`: one call per run -- with several data sets, each run's tables named `NAME-DATASET` and its files in `out/DATASET` -- or, for a `combine` target, one call with them all."
+    if t.combine: return t.fn(runs, models, out)
+    if len(runs) == 1: return t.fn(runs[0], models, out)
+    suffixed = lambda tb, d: tb if tb.name.endswith(f'-{d}') else dataclasses.replace(tb, name=f'{tb.name}-{d}')
+    return [suffixed(tb, r.dataset) for r in runs for tb in t.fn(r, models, check_out(Path(out)/r.dataset))]
+
+def save_figure(fig, path) -> Path:
+    "Write matplotlib figure `fig` to `path` as PNG (atomically: never a half-written file) and close it."
+    import matplotlib.pyplot as plt
+    try: return atomic_write(path, lambda p: fig.savefig(p, dpi=120, format='png'))
+    finally: plt.close(fig)
 
 def _write(tb:Table, out) -> Table:
     tb.write(out); return tb
@@ -358,7 +374,7 @@ def report_markdown(store:ResultsStore, profile:str='quick', root='runs') -> str
             tb = Table.from_cells(name, m['title'], m['keys'], store.metrics(r['id'], name), m['average'], m.get('plot', True))
             lines += [f"### {tb.title}", '', markdown_table(tb.rows, tb.keys, tb.cols, tb.average), '']
         folder = run_folder(root, r)
-        lines += [f"![{p.stem}]({p.relative_to(root).as_posix()})" for p in sorted(folder.glob('*.png'))] + ['']
+        lines += [f"![{p.stem}]({p.relative_to(root).as_posix()})" for p in sorted(folder.rglob('*.png'))] + ['']
     return '\n'.join(lines)
 
 # %% ../nbs/22_report.ipynb #rp000004

@@ -51,17 +51,13 @@ def _title(run:Run) -> str:
     return {'fmnist': 'Table 1', 'mnist': 'Table 8 (top)'}.get(run.dataset, 'White-box')
 
 @target('table1', datasets=('fmnist',), version=2, defenses=lambda run: table1_columns())   # version 2: Adv. Tr. attacked itself
-def table1(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
+def table1(run:Run, models:str='ABCD', out=None) -> list[Table]:
     "Table 1 (fmnist) / Table 8 top (mnist): white-box attacks on the classifier, every defense."
-    tables = []
-    for run in runs:
-        rows = sorted([r for m in models for r in whitebox_rows(run, m)], key=lambda r: (list(TEST_SPECS).index(r['attack']), r['model']))
-        name = 'table1' if len(runs) == 1 else f'table1-{run.dataset}'
-        title = (f"{_title(run)}: {run.dataset}, profile {run.profile.name}; attacks crafted on the bare classifier"
-                 f"{own_attacks_note(table1_columns())}; baselines measured here (the paper imported them)"
-                 f"{subset_note(run, table1_columns())}")
-        tables.append(Table(name, title, rows, ['attack', 'model'], ['no_attack', 'no_defense', *table1_columns()]))
-    return tables
+    rows = sorted([r for m in models for r in whitebox_rows(run, m)], key=lambda r: (list(TEST_SPECS).index(r['attack']), r['model']))
+    title = (f"{_title(run)}: {run.dataset}, profile {run.profile.name}; attacks crafted on the bare classifier"
+             f"{own_attacks_note(table1_columns())}; baselines measured here (the paper imported them)"
+             f"{subset_note(run, table1_columns())}")
+    return [Table('table1', title, rows, ['attack', 'model'], ['no_attack', 'no_defense', *table1_columns()])]
 
 # %% ../nbs/30_whitebox.ipynb #20adcebd
 def untrained_rows(run:Run, name:str) -> list[dict]:
@@ -81,15 +77,11 @@ def untrained_rows(run:Run, name:str) -> list[dict]:
     return rows
 
 @target('table2', datasets=('fmnist',), defenses=('rec',), inputs=lambda run: dict(deepfool=DEEPFOOL_SPEC))
-def table2(runs:list[Run], models:str='ABCD', out=None) -> list[Table]:
+def table2(run:Run, models:str='ABCD', out=None) -> list[Table]:
     "Table 2: defense accuracy (REC) against an attack left out of the VAE's training."
-    tables = []
-    for run in runs:
-        rows = sorted([r for m in models for r in untrained_rows(run, m)], key=lambda r: (list(TEST_SPECS).index(r['attack']), r['model']))
-        tables.append(Table('table2' if len(runs) == 1 else f'table2-{run.dataset}',
-                            f"Table 2: untrained attacks, {run.dataset}, profile {run.profile.name}", rows, ['attack', 'model'],
-                            ['other2', 'other2_deepfool', 'all3']))
-    return tables
+    rows = sorted([r for m in models for r in untrained_rows(run, m)], key=lambda r: (list(TEST_SPECS).index(r['attack']), r['model']))
+    return [Table('table2', f"Table 2: untrained attacks, {run.dataset}, profile {run.profile.name}", rows, ['attack', 'model'],
+                  ['other2', 'other2_deepfool', 'all3'])]
 
 # %% ../nbs/30_whitebox.ipynb #c98f95bb
 def eps_rows(run:Run, name:str='A') -> list[dict]:
@@ -104,7 +96,7 @@ def eps_rows(run:Run, name:str='A') -> list[dict]:
                  vae=run.accuracy(Defended(vae, clf), adv[f'{e:.2f}'], adv['y']), paper_vae=PAPER_T3.get(run.dataset, {}).get(e))
             for e in T3_EPS]
 
-@target('table3', datasets=('mnist', 'fmnist'), defenses=('vae',), inputs=lambda run: dict(eps=T3_EPS))
+@target('table3', datasets=('mnist', 'fmnist'), defenses=('vae',), inputs=lambda run: dict(eps=T3_EPS), combine=True)
 def table3(runs:list[Run], models:str='A', out=None) -> list[Table]:
     "Table 3: a VAE trained on FGSM eps=0.3 only, tested at other eps (classifier A)."
     rows = [r for run in runs for r in eps_rows(run)]
@@ -127,10 +119,10 @@ def fig1(runs:list[Run], n:int=8, out=None):
         for ax, (t, im) in zip(row, ims): show_images(im, nrow=4, title=f'{run.dataset}: {t}', ax=ax)
     fig.tight_layout()
     out = check_out(out or 'runs/fig1')
-    atomic_write(out/'fig1.png', lambda p: fig.savefig(p, dpi=120, format='png'))
+    save_figure(fig, out/'fig1.png')
     return fig
 
-@target('fig1', datasets=('mnist', 'fmnist'), rerun=True)
+@target('fig1', datasets=('mnist', 'fmnist'), rerun=True, defenses=('vae',), combine=True)
 def fig1_target(runs:list[Run], models:str='A', out=None) -> list[Table]:
     "Figure 1: clean, adversarial and purified images."
     fig1(runs, out=out)
@@ -154,14 +146,14 @@ def fig4(run:Run, name:str='A', out=None) -> Table:
     ax.set(xlabel='fine-tuning step', ylabel='accuracy under FGSM eps=0.3 (%)', title=f'E2E fine-tuning, {run.dataset}, model {name}')
     ax.legend(); fig.tight_layout()
     out = check_out(out or f'runs/fig4-{run.dataset}-{run.profile.name}')
-    atomic_write(out/'fig4.png', lambda p: fig.savefig(p, dpi=120, format='png'))
+    save_figure(fig, out/'fig4.png')
     return Table(f'fig4-{run.dataset}', f'Figure 4: E2E learning curve, {run.dataset}, model {name}', rows,
                  ['attack', 'model', 'lambda', 'step'], ['e2e'], average=False, plot=False)   # fig4.png is the curve
 
-@target('fig4', datasets=('fmnist',), rerun=True)
-def fig4_target(runs:list[Run], models:str='A', out=None) -> list[Table]:
+@target('fig4', datasets=('fmnist',), rerun=True, defenses=('e2e',))
+def fig4_target(run:Run, models:str='A', out=None) -> list[Table]:
     "Figure 4: the E2E learning curve (first classifier of --models)."
-    return [fig4(run, models[0], Path(out)/run.dataset if len(runs) > 1 else out) for run in runs]
+    return [fig4(run, models[0], out)]
 
 # %% ../nbs/30_whitebox.ipynb #43c08ccc
 def demo_run(device='auto', seed:int=0, data_dir=None, out=None, profile:str='demo') -> str:
