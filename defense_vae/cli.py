@@ -53,12 +53,15 @@ _OS_WORDS = {errno.ENOSPC: ('no space left', 'storagefull', 'code: 28,', 'os err
              errno.EACCES: ('permission denied', 'code: 13,', 'os error 13')}
 
 def _path_in(e:BaseException) -> str|None:
-    "The file failure `e` was about: its own `filename`, else the `path` that `atomic_write` (or the innermost frame naming one) was writing."
+    """The file failure `e` was about: its own `filename`; else the `path` that `atomic_write` (or the innermost frame naming
+    one) was writing; else the innermost frame's local `Path` to an existing file (e.g. the cache's `meta.json` being read)."""
     if getattr(e, 'filename', None): return str(e.filename)
     frames, tb = [], e.__traceback__
     while tb: frames.append(tb.tb_frame); tb = tb.tb_next
     for fr in [f for f in frames if f.f_code.co_name == 'atomic_write'] + frames[::-1]:
         if isinstance(p := fr.f_locals.get('path'), (str, Path)): return str(p)
+    for fr in frames[::-1]:
+        if p := next((v for v in fr.f_locals.values() if isinstance(v, Path) and v.is_file()), None): return str(p)
     return None
 
 def _one_line(s, n:int=400) -> str:
