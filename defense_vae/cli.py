@@ -8,7 +8,7 @@ Docs: https://defense-vae.github.io/defense-vae/cli.html.md"""
 
 # %% ../nbs/90_cli.ipynb #5f76b4a2
 from __future__ import annotations
-import sys, time, errno, importlib, pkgutil, argparse
+import os, sys, csv, json, math, stat, time, errno, struct, zlib, warnings, traceback, importlib, pkgutil, argparse
 from pathlib import Path
 import numpy as np
 import torch
@@ -20,8 +20,9 @@ from .defense_vae import Defended
 from .report import TargetsFailed
 
 # %% auto #0
-__all__ = ['COMMANDS', 'command', 'usage', 'main', 'train', 'demo', 'reproduce', 'report', 'recipe', 'results', 'bench',
-           'read_images', 'write_pngs', 'purify', 'evaluate']
+__all__ = ['COMMANDS', 'MAX_PNG_BYTES', 'MAX_NPY_BYTES', 'command', 'usage', 'explain', 'check_options', 'main', 'train', 'demo',
+           'reproduce', 'report', 'recipe', 'results', 'bench', 'check_file', 'read_png', 'read_images', 'write_pngs',
+           'csv_text', 'write_csv', 'check_outputs', 'purify', 'check_checkpoint', 'evaluate']
 
 # %% ../nbs/90_cli.ipynb #915ccbb7
 import json
@@ -42,12 +43,61 @@ def usage() -> str:
     w = max(map(len, COMMANDS)) + 2
     lines = [f"  {n:<{w}}{(f.__doc__ or '').splitlines()[0]}" for n, f in COMMANDS.items()]
     return "usage: defense-vae COMMAND [options]\n\nDefense-VAE: purify adversarial images with a VAE.\n\ncommands:\n" + '\n'.join(lines) + \
-           "\n\nRun `defense-vae COMMAND --help` for a command's options; `defense-vae --version` for the version."
+           "\n\nRun `defense-vae COMMAND --help` for a command's options; `defense-vae --version` for the version. A failure ends in " \
+           "one line; add --debug (or set DEFENSE_VAE_DEBUG=1) to see its traceback too."
 
 _OS_HINTS = {errno.ENOSPC: 'the disk is full: free some space or point DEFENSE_VAE_CACHE / --out elsewhere',
+             errno.EDQUOT: 'the disk quota is used up: free some space or point DEFENSE_VAE_CACHE / --out elsewhere',
              errno.EROFS: 'the file system is read-only: point DEFENSE_VAE_CACHE / --out at a writable folder',
              errno.EACCES: 'permission denied: point DEFENSE_VAE_CACHE / --out at a folder you can write to',
              errno.EPERM: 'operation not permitted: point DEFENSE_VAE_CACHE / --out at a folder you own'}
+# what libraries that do not raise OSError (torch's writer, safetensors, SQLite) say for the same causes
+_OS_WORDS = {errno.ENOSPC: ('no space left', 'storagefull', 'code: 28,', 'os error 28', 'file write failed', 'disk is full'),
+             errno.EDQUOT: ('quota exceeded', 'code: 122,', 'os error 122'),
+             errno.EROFS: ('read-only file system', 'readonlyfilesystem', 'code: 30,', 'os error 30'),
+             errno.EACCES: ('permission denied', 'code: 13,', 'os error 13')}
+
+def _path_in(e:BaseException) -> str|None:
+    """The file failure `e` was about: its own `filename`; else the `path` that `atomic_write` (or the innermost frame naming
+    one) was writing; else the innermost frame's local `Path` to an existing file (e.g. the cache's `meta.json` being read)."""
+    if getattr(e, 'filename', None): return str(e.filename)
+    frames, tb = [], e.__traceback__
+    while tb: frames.append(tb.tb_frame); tb = tb.tb_next
+    for fr in [f for f in frames if f.f_code.co_name == 'atomic_write'] + frames[::-1]:
+        if isinstance(p := fr.f_locals.get('path'), (str, Path)): return str(p)
+    for fr in frames[::-1]:
+        if p := next((v for v in fr.f_locals.values() if isinstance(v, Path) and v.is_file()), None): return str(p)
+    return None
+
+def _one_line(s, n:int=400) -> str:
+    s = ' '.join(str(s).split())
+    return s if len(s) <= n else s[:n - 3] + '...'
+
+def explain(e:BaseException) -> str:
+    "One line for the user: the cause of failure `e` and what to do (the CLI's error boundary)."
+    path, low = _path_in(e), str(e).lower()
+    if isinstance(e, OSError) and e.errno in _OS_HINTS: return f"{_OS_HINTS[e.errno]} ({path or _one_line(e)})."
+    if type(e).__module__.startswith('defense_vae') or type(e) in (ValueError, TypeError): return _one_line(e, 2000)   # ours: says what to do
+    if code := next((c for c, words in _OS_WORDS.items() if any(w in low for w in words)), None):
+        return f"{_OS_HINTS[code]} ({path or _one_line(e)})."
+    if isinstance(e, (FileNotFoundError, NotADirectoryError, IsADirectoryError)): return _one_line(e)
+    if isinstance(e, OSError): return f"{e.strerror or _one_line(e)}{f' ({path})' if path else ''}: check that file and run again."
+    if isinstance(e, MemoryError) or 'out of memory' in low:
+        return "ran out of memory: use fewer images (--n), a smaller --profile, or another --device."
+    where = f" (in {path})" if path else ''
+    return (f"unexpected {type(e).__name__}{where}: {_one_line(e, 300)}. If that file is damaged, move it away and run again; "
+            "otherwise run again with --debug (or DEFENSE_VAE_DEBUG=1) and report the traceback.")
+
+_AT_LEAST_1 = ('epochs', 'n', 'n_train', 'art_n')
+
+def check_options(args:dict):
+    "Refuse, before any work, option values no command can use: non-finite numbers, counts below 1, seeds outside [0, 2**32), a negative --beta."
+    for k, v in args.items():
+        opt = '--' + k.replace('_', '-')
+        if isinstance(v, float) and not math.isfinite(v): raise ValueError(f"{opt} must be a finite number; got {v}.")
+        if k in _AT_LEAST_1 and v is not None and v < 1: raise ValueError(f"{opt} must be at least 1; got {v}.")
+        if k == 'seed' and not 0 <= v < 2**32: raise ValueError(f"--seed must be in [0, 2**32); got {v}.")
+        if k == 'beta' and v < 0: raise ValueError(f"--beta is the weight of the KL term, 0 or more; got {v}.")
 
 def _fail(name:str, msg:str, code:int=1) -> int:
     print(f"defense-vae {name}: error: {msg}", file=sys.stderr)
@@ -57,6 +107,8 @@ def main(argv:list[str]|None=None) -> int:
     "Entry point of the `defense-vae` console script; returns the exit status."
     from defense_vae import __version__
     argv = sys.argv[1:] if argv is None else list(argv)
+    debug = '--debug' in argv or os.environ.get('DEFENSE_VAE_DEBUG', '') not in ('', '0')
+    argv = [a for a in argv if a != '--debug']
     if not argv or argv[0] in ('-h', '--help', 'help'): print(usage()); return 0
     if argv[0] in ('-V', '--version'): print(f"defense-vae {__version__} (torch {torch.__version__})"); return 0
     name, rest = argv[0], argv[1:]
@@ -68,14 +120,13 @@ def main(argv:list[str]|None=None) -> int:
         return 0 if e.code in (0, None) else 2
     args.pop('pdb', None); args.pop('xtra', None)
     try:
+        check_options(args)
         f(**args)
         return 0
     except KeyboardInterrupt: return _fail(name, 'interrupted; run the same command again to resume where it stopped.', 130)
-    except OSError as e:
-        if e.errno in _OS_HINTS: return _fail(name, f"{_OS_HINTS[e.errno]} ({e.filename or e}).")
-        if isinstance(e, FileNotFoundError): return _fail(name, str(e))
-        raise
-    except (ValueError, TypeError, TargetsFailed) as e: return _fail(name, str(e))
+    except Exception as e:                                      # the one error boundary: one line, exit status 1
+        if debug: traceback.print_exc()
+        return _fail(name, explain(e))
 
 # %% ../nbs/90_cli.ipynb #a7b41a8b
 def _listing(items:dict) -> str:
@@ -108,6 +159,7 @@ def train(dataset:str='fmnist', # mnist, fmnist, cifar10 or celeba
     dataset_info(dataset); device = get_device(device)
     if dropout not in DROPOUT_MODES: raise ValueError(f"--dropout must be one of {', '.join(DROPOUT_MODES)}; got {dropout!r}.")
     if epochs < 1: raise ValueError(f"--epochs must be at least 1; got {epochs}.")
+    if data_dir and not Path(data_dir).is_dir(): raise ValueError(f"--data-dir {data_dir} is not a folder; give the folder holding the data set files.")
     Classifier(model)                                     # an unknown name fails now, before any data is read
     t0 = time.time()
     m = get_classifier(dataset, model, epochs=epochs, n_train=n_train, seed=seed, dropout=dropout, device=device, data_dir=data_dir, retrain=retrain)
@@ -193,7 +245,8 @@ def results(run:int=None,        # the run to print (default: list the runs)
         if not rows: print(f"no runs recorded in {st.path}"); return
         print(f"{'run':>4} {'target':8} {'data':14} {'profile':8} {'status':11} {'started':16} {'seconds':>8} torch / device / commit")
         for r in rows:
-            secs = f"{r['finished'] - r['started']:.0f}" if r['finished'] else '-'
+            done = r['finished'] is not None and r['started'] is not None and r['finished'] >= r['started']
+            secs = f"{r['finished'] - r['started']:.0f}" if done else '-'
             print(f"{r['id']:>4} {r['target']:8} {r['datasets'] or '-':14} {r['profile'] or '-':8} {r['status']:11} "
                   f"{time.strftime('%Y-%m-%d %H:%M', time.localtime(r['started'])):16} {secs:>8} {r['torch']} / {r['device']} / {(r['git_commit'] or '-')[:8]}")
         return
@@ -225,44 +278,201 @@ def bench(what:str,             # what to benchmark: attacks
     print(format_bench(bench_attacks(clf, x, n=n, art_n=art_n, device=run.device)))
 
 # %% ../nbs/90_cli.ipynb #pv000002
-def read_images(path, channels:int, size:int) -> tuple[Tensor, list[str]]:
-    "Images from a `.npy` file or a folder of PNGs as a float (N, C, H, W) batch in [0, 1], with a name for each image."
-    path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"{path} does not exist; give a .npy file or a folder of PNG files.")
-    if path.is_dir():
-        files = sorted(path.glob('*.png'))
-        if not files: raise ValueError(f"{path} has no .png files; give a folder of PNGs or a .npy file.")
-        imgs = [np.asarray(Image.open(f).convert('L' if channels == 1 else 'RGB')) for f in files]
-        if bad := [f.name for f, im in zip(files, imgs) if im.shape[:2] != (size, size)]:
-            raise ValueError(f"{len(bad)} PNGs in {path} are not {size}x{size} (e.g. {bad[0]}); resize them to the data set's size first.")
-        x = torch.from_numpy(np.stack(imgs)).float() / 255
-        return (x[:, None] if channels == 1 else x.permute(0, 3, 1, 2)).contiguous(), [f.stem for f in files]
-    if path.suffix != '.npy': raise ValueError(f"{path} is neither a folder of PNGs nor a .npy file.")
-    a = np.load(path, allow_pickle=False)
-    x = torch.from_numpy(a)
-    if x.ndim == 3: x = x[:, None]
-    elif x.ndim == 4 and x.shape[1] not in (1, 3) and x.shape[-1] in (1, 3): x = x.permute(0, 3, 1, 2)
-    if x.dtype == torch.uint8: x = x.float() / 255
-    elif x.is_floating_point(): x = x.float()
-    else: raise ValueError(f"{path} holds {a.dtype} values; give floats in [0, 1] or uint8 in [0, 255].")
-    return check_images(x.contiguous(), channels, size, name=str(path)), [f'{i:05d}' for i in range(len(x))]
+MAX_PNG_BYTES = 64 * 2**20    # a PNG larger than this is refused before it is opened (the data sets' images are a few kB)
+MAX_NPY_BYTES = 8 * 2**30     # an array whose header promises more data than this is refused before its data is read
 
-def write_pngs(x:Tensor, folder, names) -> Path:
-    "Write each image of the [0, 1] batch `x` as `folder/NAME.png`."
+def _kind(mode:int) -> str:
+    for test, name in [(stat.S_ISDIR, 'a folder'), (stat.S_ISFIFO, 'a FIFO (named pipe)'), (stat.S_ISCHR, 'a character device'),
+                       (stat.S_ISBLK, 'a block device'), (stat.S_ISSOCK, 'a socket')]:
+        if test(mode): return name
+    return 'not a regular file'
+
+def check_file(path, what:str='file', max_bytes:int|None=None) -> os.stat_result:
+    "Refuse, without opening it, a `path` that is not a readable, non-empty regular file of at most `max_bytes`: one line naming it."
+    try: s = os.stat(path)
+    except FileNotFoundError: raise FileNotFoundError(f"{path} does not exist; give the path of a {what}.") from None
+    except OSError as e: raise ValueError(f"Cannot read {path} ({e.strerror}); give the path of a {what}.") from None
+    if not stat.S_ISREG(s.st_mode): raise ValueError(f"{path} is {_kind(s.st_mode)}, not a {what}; remove it or give another path.")
+    if not os.access(path, os.R_OK): raise ValueError(f"Cannot read {path} (permission denied); make it readable or give another path.")
+    if s.st_size == 0: raise ValueError(f"{path} is empty, not a {what}; remove it or give another path.")
+    if max_bytes and s.st_size > max_bytes:
+        raise ValueError(f"{path} is {s.st_size / 2**20:,.0f} MiB, more than a {what} may be here ({max_bytes / 2**20:,.0f} MiB); give a smaller file.")
+    return s
+
+# %% ../nbs/90_cli.ipynb #pv100002
+_LUMA = np.array([0.299, 0.587, 0.114], np.float32)          # ITU-R 601-2, what Pillow's convert('L') uses
+
+def _png_pixels(im:Image.Image, f) -> tuple[np.ndarray, np.ndarray|None]:
+    "(colour (H, W, 1 or 3), alpha (H, W) or None) of a loaded PNG, floats in [0, 1] scaled by its real bit depth."
+    mode, t = im.mode, im.info.get('transparency')
+    if mode in ('P', 'PA'): im = im.convert('RGBA'); mode, t = 'RGBA', None        # a palette's colours (and its transparency)
+    if mode in ('1', 'L', 'LA', 'RGB', 'RGBA'): a, depth = np.asarray(im), 1 if mode == '1' else 255
+    elif mode.startswith('I'): a, depth = np.asarray(im), 65535                     # 16-bit grey ('I;16', or 'I' in older Pillow)
+    else: raise ValueError(f"{f} is a PNG of mode {mode}, which purify does not read; save it as greyscale or RGB.")
+    a = a.astype(np.float32).reshape(im.size[1], im.size[0], -1)
+    if a.max(initial=0) > depth: raise ValueError(f"{f} has values above its bit depth; save it again as an 8- or 16-bit PNG.")
+    colour, alpha = (a[..., :-1], a[..., -1] / depth) if mode in ('LA', 'RGBA') else (a, None)
+    if t is not None and not isinstance(t, bytes):                                  # one transparent grey level or colour (tRNS)
+        alpha = (colour != np.asarray(t, np.float32).reshape(-1)).any(-1).astype(np.float32)
+    return colour / depth, alpha
+
+def read_png(f, channels:int, size:int) -> tuple[np.ndarray|None, bool]:
+    """One PNG as a float (C, H, W) image in [0, 1] (None if it is not `size`x`size`), and whether it had transparent pixels.
+    Refused before decoding: non-files, files over `MAX_PNG_BYTES`, non-PNGs; then damaged files. Transparent pixels are
+    composited onto black, the data sets' background; an image black wherever it is opaque is refused rather than read as all black."""
+    check_file(f, 'PNG file', MAX_PNG_BYTES)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore', Image.DecompressionBombWarning)        # a large image is refused by its size below
+            im = Image.open(f)
+        with im:
+            if im.format != 'PNG': raise ValueError(f"{f} is a {im.format} image, not a PNG; convert it to PNG first.")
+            if im.size != (size, size): return None, False
+            im.load()
+            colour, alpha = _png_pixels(im, f)
+    except (Image.DecompressionBombError, Image.UnidentifiedImageError, OSError, SyntaxError, EOFError, struct.error, zlib.error) as e:
+        raise ValueError(f"{f} is not a readable PNG ({_one_line(e, 200)}); save it again or remove it.") from None
+    if channels == 1 and colour.shape[-1] == 3: colour = colour @ _LUMA[:, None]
+    if channels == 3 and colour.shape[-1] == 1: colour = colour.repeat(3, -1)
+    if see_through := alpha is not None and bool((alpha < 1).any()):
+        shown = colour * alpha[..., None]
+        if shown.max() == 0 and colour.max() > 0:
+            raise ValueError(f"{f} is black wherever it is opaque: on the data sets' black background it would be an all-black image; "
+                             "flatten it onto a white background (or invert it) first.")
+        colour = shown
+    return np.ascontiguousarray(colour.transpose(2, 0, 1), np.float32), see_through
+
+# %% ../nbs/90_cli.ipynb #pv100005
+def _png_files(folder:Path) -> list[Path]:
+    try: return sorted(p for p in folder.iterdir() if p.suffix.lower() == '.png')
+    except OSError as e: raise ValueError(f"Cannot list {folder} ({e.strerror}); give a readable folder of PNGs or a .npy file.") from None
+
+def _read_pngs(folder:Path, channels:int, size:int, log) -> tuple[Tensor, list[str]]:
+    files = _png_files(folder)
+    if not files: raise ValueError(f"{folder} has no .png files; give a folder of PNGs or a .npy file.")
+    read = [read_png(f, channels, size) for f in files]
+    if bad := [f.name for f, (im, _) in zip(files, read) if im is None]:
+        raise ValueError(f"{len(bad)} PNGs in {folder} are not {size}x{size} (e.g. {bad[0]}); resize them to the data set's size first.")
+    if seen := [f.name for f, (_, t) in zip(files, read) if t]:
+        log(f"note: {len(seen)} of the PNGs have transparent pixels (e.g. {seen[0]}); they were composited onto black, "
+            "the data sets' background.")
+    return torch.from_numpy(np.stack([im for im, _ in read])), [f.stem for f in files]
+
+def _npy_layout(shape:tuple, channels:int) -> str:
+    "'NHW', 'NCHW' or 'NHWC': how an array of `shape` holds a batch of images."
+    if len(shape) == 3: return 'NHW'
+    if len(shape) == 4 and shape[1] not in (1, 3) and shape[-1] in (1, 3): return 'NHWC'
+    return 'NCHW' if len(shape) == 4 else ''
+
+def _read_npy(path:Path, channels:int, size:int) -> Tensor:
+    "A .npy file as a float (N, C, H, W) batch; its header (pickles, dtype, shape, size) is checked before any data is read."
+    fmt = np.lib.format
+    s = check_file(path, '.npy file')
+    with open(path, 'rb') as fh:
+        head = fh.read(12)
+        if head[:6] != b'\x93NUMPY' or len(head) < 12: raise ValueError(f"{path} is not a .npy file (no NumPy header); save it with numpy.save.")
+        hlen = int.from_bytes(head[8:10] if head[6] == 1 else head[8:12], 'little')
+        if hlen > 65536: raise ValueError(f"{path} has a {hlen:,}-byte .npy header (real ones have a few hundred); it is refused unread.")
+        fh.seek(0)
+        try:
+            version = fmt.read_magic(fh)
+            shape, fortran, dtype = (fmt.read_array_header_1_0 if version == (1, 0) else fmt.read_array_header_2_0)(fh)
+        except (ValueError, TypeError, SyntaxError, EOFError) as e:
+            raise ValueError(f"{path} has a damaged .npy header ({_one_line(e, 150)}); save it again with numpy.save.") from None
+        if dtype.hasobject: raise ValueError(f"{path} holds Python objects (a pickle); it is refused unread. Save plain numbers.")
+        if dtype.kind not in 'uf' or (dtype.kind == 'u' and dtype.itemsize > 2):
+            raise ValueError(f"{path} holds {dtype} values; give floats in [0, 1], uint8 in [0, 255] or uint16 in [0, 65535].")
+        layout = _npy_layout(shape, channels)
+        c, h, w = (1, *shape[1:]) if layout == 'NHW' else shape[1:] if layout == 'NCHW' else (shape[3], *shape[1:3]) if layout else (0, 0, 0)
+        if (c, h, w) != (channels, size, size):
+            raise ValueError(f"{path} holds an array of shape {shape}; this data set needs images of {channels}x{size}x{size}: "
+                             f"(N, {size}, {size}){' or ' if channels == 1 else ''}(N, {channels}, {size}, {size}) or (N, {size}, {size}, {channels}).")
+        need = math.prod(shape) * dtype.itemsize
+        if need > MAX_NPY_BYTES: raise ValueError(f"{path} holds {need / 2**30:,.1f} GiB of images, more than MAX_NPY_BYTES; split it into smaller files.")
+        if s.st_size - fh.tell() < need:
+            raise ValueError(f"{path} is truncated: its header promises {need:,} bytes of data, the file holds {s.st_size - fh.tell():,}.")
+        fh.seek(0)
+        a = fmt.read_array(fh, allow_pickle=False)
+    scale = {1: 255, 2: 65535}.get(dtype.itemsize, 1) if dtype.kind == 'u' else 1
+    x = torch.from_numpy(np.asarray(a, np.float32, order='C') / np.float32(scale))
+    return x[:, None] if layout == 'NHW' else x.permute(0, 3, 1, 2) if layout == 'NHWC' else x
+
+def read_images(path, channels:int, size:int, log=None) -> tuple[Tensor, list[str]]:
+    """Images from a `.npy` file or a folder of PNGs as a float (N, C, H, W) batch in [0, 1], with a name for each image.
+    PNGs: 1-, 8- and 16-bit grey, RGB and palette, scaled by their bit depth; RGB is made grey with Pillow's weights when the
+    data set is grey; transparent pixels are composited onto black (`log` says which images had some). Arrays: floats in [0, 1],
+    uint8 or uint16. Anything else -- and FIFOs, devices, oversize or damaged files -- is refused with one line naming the file."""
+    path, log = Path(path), log or (lambda m: print(m, file=sys.stderr))
+    if not path.exists(): raise FileNotFoundError(f"{path} does not exist; give a .npy file or a folder of PNG files.")
+    if path.is_dir(): x, names = _read_pngs(path, channels, size, log)
+    elif path.suffix.lower() != '.npy': raise ValueError(f"{path} is neither a folder of PNGs nor a .npy file.")
+    else:
+        x = _read_npy(path, channels, size)
+        names = [f'{i:05d}' for i in range(len(x))]
+    return check_images(x.contiguous(), channels, size, name=str(path)), names
+
+# %% ../nbs/90_cli.ipynb #pv100010
+def write_pngs(x:Tensor, folder, names, overwrite:bool=True) -> Path:
+    "Write each image of the [0, 1] batch `x` as the 8-bit PNG `folder/NAME.png` (refusing to replace a file unless `overwrite`)."
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     u8 = (x.detach().cpu() * 255).round().to(torch.uint8).permute(0, 2, 3, 1).numpy()
     for img, n in zip(u8, names):
+        if not overwrite and os.path.lexists(folder/f'{n}.png'): raise FileExistsError(errno.EEXIST, 'purify does not replace files', str(folder/f'{n}.png'))
         atomic_write(folder/f'{n}.png', lambda p: Image.fromarray(img[..., 0] if img.shape[-1] == 1 else img).save(p, format='PNG'))
     return folder
 
+_FORMULA = ('=', '+', '-', '@', '\t', '\r')
+
+def csv_text(v):
+    "`v` safe for a spreadsheet: text starting like a formula (=, +, -, @, tab, CR) gets a leading apostrophe; numbers are kept."
+    return "'" + v if isinstance(v, str) and v.startswith(_FORMULA) else v
+
+def write_csv(path, header:list, rows) -> Path:
+    "Write `rows` under `header` as CSV with the `csv` module (quoting), text neutralised by `csv_text`, atomically."
+    def w(p):
+        with open(p, 'w', newline='', encoding='utf-8') as fh:
+            cw = csv.writer(fh)                                        # CRLF rows: a CR or LF in a name is quoted too
+            cw.writerow(header); cw.writerows([csv_text(v) for v in r] for r in rows)
+    return atomic_write(path, w)
+
+def _real(p) -> str: return os.path.realpath(p)
+
+def _same(a, b) -> bool:
+    "Whether paths `a` and `b` are one file (after links; hard links too)."
+    if _real(a) == _real(b): return True
+    try: return os.path.samefile(a, b)
+    except OSError: return False
+
+def check_outputs(images, out, files:list, folders:list=(), overwrite:bool=False):
+    """Refuse, before any work, outputs that would touch the user's files: an output file or folder that is or contains the
+    input `images` (even with `overwrite`), `--out` equal to the input folder, two output files of one name, an output that
+    exists as something else, or -- unless `overwrite` -- an existing file (purify replaces only what it writes in this run)."""
+    for o in [*folders, *files]:
+        if _same(o, images) or _real(images).startswith(_real(o).rstrip(os.sep) + os.sep):
+            raise ValueError(f"The output {o} {'is' if _same(o, images) else 'contains'} the input {images}: purify never writes "
+                             "over its input; choose another --out.")
+    if Path(images).is_dir() and _same(out, images):
+        raise ValueError(f"--out {out} is the input folder; choose another folder for the purified images and scores.csv.")
+    names = [str(o).lower() for o in files]
+    if dup := next((o for o, n in zip(files, names) if names.count(n) > 1), None):
+        raise ValueError(f"Two of the input images would be written as {dup} (their names differ only in case); rename one of them.")
+    for o, want, test in [(o, 'a folder', os.path.isdir) for o in folders] + [(o, 'a file', os.path.isfile) for o in files]:
+        if os.path.lexists(o) and not os.path.islink(o) and not test(o):
+            raise ValueError(f"{o} is {_kind(os.stat(o).st_mode)}, where purify would write {want}; choose another --out.")
+    if (there := [o for o in files if os.path.lexists(o)]) and not overwrite:
+        more = f" (and {len(there) - 1} more files purify would write)" if len(there) > 1 else ''
+        raise ValueError(f"{there[0]} already exists{more}; purify never replaces a file it did not write: choose an empty "
+                         "--out, or pass --overwrite.")
+
 # %% ../nbs/90_cli.ipynb #pv000003
 @command
-def purify(images:str,            # a .npy file ((N,H,W), (N,C,H,W) or (N,H,W,C); floats in [0, 1] or uint8) or a folder of PNGs
+def purify(images:str,            # a .npy file ((N,H,W), (N,C,H,W) or (N,H,W,C); floats in [0, 1], uint8 or uint16) or a folder of PNGs
            dataset:str='fmnist',  # the data set your images resemble: its Defense-VAE is used
            model:str='A',         # the classifier A-D the VAE was trained against (its predictions go into scores.csv)
            profile:str='quick',   # the VAE's recipe: smoke, quick or paper (trained now if it is not cached)
            fp:float=0.05,         # the detector's threshold flags this share of clean validation images
-           out:str='runs/purify', # where the purified images and scores.csv are written
+           out:str='runs/purify', # where the purified images and scores.csv are written (never over the input)
+           overwrite:bool=False,  # replace files an earlier purify left in --out (without it, existing files are refused)
            device:str='auto',     # auto, cpu, cuda, mps
            seed:int=0,            # random seed
            data_dir:str=None):    # folder with the data set files
@@ -274,18 +484,52 @@ def purify(images:str,            # a .npy file ((N,H,W), (N,C,H,W) or (N,H,W,C)
     info = dataset_info(dataset)
     if not 0 < fp < 1: raise ValueError(f"--fp is a share of validation images, between 0 and 1; got {fp}.")
     x, names = read_images(images, info.channels, info.size)
+    out, folder = Path(out), Path(images).is_dir()
+    files = [out/'purified'/f'{n}.png' for n in names] if folder else [out/'purified.npy']
+    check_outputs(images, out, files + [out/'scores.csv'], [out/'purified'] if folder else [], overwrite)
     run, out = Run(dataset=dataset, profile=profile, device=device, seed=seed, data_dir=data_dir), check_out(out)
     purifier, clf = get_defense('vae').build(run, run.classifier(model))
     x_pur = run.purify(purifier, x)
     det = Detector.calibrate(purifier, run.train_images()[1][0], p=2, fp=fp, device=run.device)
     scores, pred = det.score(x, run.device).cpu(), predict(clf, x_pur, device=run.device).cpu()
-    if Path(images).is_dir(): write_pngs(x_pur, out/'purified', names)
+    check_outputs(images, out, files + [out/'scores.csv'], [out/'purified'] if folder else [], overwrite)   # nothing new there meanwhile
+    if folder: write_pngs(x_pur, out/'purified', names, overwrite)
     else: atomic_write(out/'purified.npy', lambda p: np.save(open(p, 'wb'), x_pur.cpu().numpy()))
-    rows = [f"{n},{s:.6g},{int(s > det.threshold)},{c}" for n, s, c in zip(names, scores.tolist(), pred.tolist())]
-    atomic_write(out/'scores.csv', lambda p: p.write_text('image,score,flagged,prediction\n' + '\n'.join(rows) + '\n'))
+    rows = [(n, f'{s:.6g}', int(s > det.threshold), c) for n, s, c in zip(names, scores.tolist(), pred.tolist())]
+    write_csv(out/'scores.csv', ['image', 'score', 'flagged', 'prediction'], rows)
     print(f"purified {len(x):,} images with the {profile} Defense-VAE of {dataset} classifier {model}; "
           f"{int((scores > det.threshold).sum()):,} flagged (threshold {det.threshold:.4g} at {fp:.0%} false positives)\n"
-          f"wrote {out/('purified' if Path(images).is_dir() else 'purified.npy')} and {out/'scores.csv'}")
+          f"wrote {out/('purified' if folder else 'purified.npy')} and {out/'scores.csv'}")
+
+# %% ../nbs/90_cli.ipynb #pv100014
+def check_checkpoint(path, model:torch.nn.Module|None=None) -> Path:
+    """`path` as a checkpoint that can be loaded, checked from its header alone (no tensor is read): it exists, is a readable
+    regular file (not a folder or FIFO), is a safetensors file that is not cut short, and -- given `model` -- holds exactly
+    its weights with their shapes. A `CheckpointError` of one line naming the file otherwise."""
+    path, name = Path(path), 'safetensors checkpoint (a file written by save_checkpoint)'
+    try: s = check_file(path, name)
+    except FileNotFoundError: raise CheckpointError(f"No checkpoint at {path}; give the path of a {name} with --checkpoint.") from None
+    except ValueError as e: raise CheckpointError(str(e)) from None
+    with open(path, 'rb') as fh:
+        n = int.from_bytes(fh.read(8), 'little')
+        bad = f"{path} is not a safetensors checkpoint"
+        if not 2 <= n <= min(s.st_size - 8, 100 * 2**20): raise CheckpointError(f"{bad} (no safetensors header); give a {name}.")
+        try: header = json.loads(fh.read(n))
+        except (ValueError, UnicodeDecodeError): raise CheckpointError(f"{bad} (its header is not JSON); give a {name}.") from None
+    if not isinstance(header, dict): raise CheckpointError(f"{bad} (its header is not a table of tensors); give a {name}.")
+    header.pop('__metadata__', None)
+    try: end = max((int(t['data_offsets'][1]) for t in header.values()), default=0)
+    except (TypeError, KeyError, IndexError, ValueError): raise CheckpointError(f"{bad} (a damaged tensor table); give a {name}.") from None
+    if 8 + n + end > s.st_size: raise CheckpointError(f"{path} is truncated: its tensors need {8 + n + end:,} bytes, the file has {s.st_size:,}.")
+    if model is not None:
+        own = {k: list(v.shape) for k, v in model.state_dict().items()}
+        theirs = {k: list(t.get('shape', [])) for k, t in header.items()}
+        if own != theirs:
+            missing, extra = sorted(set(own) - set(theirs)), sorted(set(theirs) - set(own))
+            shapes = sorted(k for k in set(own) & set(theirs) if own[k] != theirs[k])
+            raise CheckpointError(f"{path} holds weights for another architecture than {type(model).__name__} {getattr(model, 'config', {}).get('name', '')}: "
+                                  f"missing {missing[:3]}, unexpected {extra[:3]}, other shapes {shapes[:3]}; give weights for this --model.")
+    return path
 
 # %% ../nbs/90_cli.ipynb #pv000004
 @command
@@ -305,6 +549,8 @@ def evaluate(dataset:str='fmnist',  # mnist, fmnist, cifar10 or celeba
     from defense_vae.models import Classifier
     from defense_vae.pipeline import Run, TEST_SPECS, get_defense, test_adversarials, evaluate_white_box
     from defense_vae.adaptive_attacks import attack_model, pgd_spec
+    if checkpoint:                                                   # vetted before anything is trained or loaded
+        i = dataset_info(dataset); check_checkpoint(checkpoint, Classifier(model, i.channels, i.size, i.n_classes))
     info, d = dataset_info(dataset), get_defense(defense)
     specs = {**TEST_SPECS, 'pgd': pgd_spec(ADAPTIVE_EPS.get(dataset, (8 / 255,))[0], 100)}
     if attack not in specs: raise ValueError(f"Unknown attack {attack!r}; choose one of {', '.join(specs)}.")

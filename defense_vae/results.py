@@ -14,7 +14,7 @@ import torch
 from .core import cache_dir, stable_hash
 
 # %% auto #0
-__all__ = ['git_commit', 'ResultsStore']
+__all__ = ['git_commit', 'StoreError', 'ResultsStore']
 
 # %% ../nbs/21_results.ipynb #c8e5eeaa
 _SCHEMA = """
@@ -47,25 +47,102 @@ def _alive(host:str, pid:int|None) -> bool:
     return True
 
 # %% ../nbs/21_results.ipynb #ddcb6aa2
+class StoreError(ValueError):
+    "The results store cannot be used; the message names its file and says what to do."
+
+_DAMAGED = ('malformed', 'not a database', 'file is encrypted', 'database corrupt')
+_CANT_WRITE = ('readonly', 'read-only', 'disk is full', 'unable to open', 'disk i/o error', 'authorization denied')
+
+def _say(msg:str):
+    print(f"defense-vae: {msg}", file=sys.stderr)
+
 class ResultsStore:
     "Runs and their table cells in an SQLite file (default: `results.sqlite` in the cache folder)."
-    def __init__(self, path=None):
+    def __init__(self, path=None, log=_say):
         self.path = Path(path) if path else cache_dir()/'results.sqlite'
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as con: con.executescript(_SCHEMA)
+        self.log, self.readonly, self._opened, self._said, self._mine = log, False, False, set(), {}
+        with contextlib.suppress(OSError): self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.exists() and not self.path.is_file():
+            raise StoreError(f"The results store {self.path} is not a file; move it away, or set DEFENSE_VAE_CACHE to another folder.")
+        if self.path.exists() and not os.access(self.path, os.R_OK): self._set_aside('it cannot be read (permission denied)')
+        self._do(self._check)
+
+    def _check(self, con):
+        "Create the tables if needed; a store whose pages are damaged fails here, before any run uses it."
+        if not self.readonly: con.executescript(_SCHEMA)          # a no-op on a store that has its tables
+        if (r := con.execute('PRAGMA quick_check').fetchone()[0]) != 'ok': raise sqlite3.DatabaseError(f'database disk image is malformed ({r})')
+
+    def _note(self, key:str, msg:str):
+        "Tell the user `msg` once per store."
+        if key not in self._said: self._said.add(key); self.log and self.log(msg)
+
+    def _set_aside(self, why:str):
+        "Rename the damaged store (with its journal files) to `results.sqlite.corrupt-TIME`, never deleting it; a fresh one starts."
+        stamp = time.strftime('%Y%m%d-%H%M%S')
+        aside = self.path.with_name(f'{self.path.name}.corrupt-{stamp}')
+        for i in range(2, 100):
+            if not aside.exists(): break
+            aside = self.path.with_name(f'{self.path.name}.corrupt-{stamp}-{i}')
+        try:
+            os.replace(self.path, aside)
+            for j in ('-wal', '-shm'):
+                if Path(f'{self.path}{j}').exists(): os.replace(f'{self.path}{j}', f'{aside}{j}')
+        except FileNotFoundError: return                       # another process set it aside first
+        except OSError as e:
+            raise StoreError(f"The results store {self.path} is damaged ({why}) and cannot be set aside ({e.strerror}); "
+                             "move it away yourself, or set DEFENSE_VAE_CACHE to another folder.") from None
+        self.log and self.log(f"the results store {self.path} was damaged ({why}); kept as {aside.name} and a fresh store started "
+                              "(finished runs it held will be computed again).")
 
     @contextlib.contextmanager
     def _connect(self):
-        con = sqlite3.connect(self.path, timeout=120, isolation_level=None)
+        if self.readonly:
+            con = sqlite3.connect(f'file:{self.path}?mode=ro', uri=True, timeout=120, isolation_level=None)
+            try: con.execute('PRAGMA schema_version')
+            except sqlite3.OperationalError:                   # cannot open the WAL beside it: read the file as it is
+                con.close(); con = sqlite3.connect(f'file:{self.path}?immutable=1', uri=True, isolation_level=None)
+        else:
+            gone = not self.path.exists()
+            if gone:
+                for j in ('-wal', '-shm'): Path(f'{self.path}{j}').unlink(missing_ok=True)   # a journal of the deleted file, not of a new one
+            con = sqlite3.connect(self.path, timeout=120, isolation_level=None)
         try:
             con.row_factory = sqlite3.Row
-            con.execute('PRAGMA journal_mode=WAL'); con.execute('PRAGMA busy_timeout=120000'); con.execute('PRAGMA foreign_keys=ON')
+            if not self.readonly:
+                con.execute('PRAGMA journal_mode=WAL'); con.execute('PRAGMA busy_timeout=120000'); con.execute('PRAGMA foreign_keys=ON')
+                if gone:
+                    con.executescript(_SCHEMA); self._restore(con)
+                    if self._opened: self.log and self.log(f"the results store {self.path} was deleted; a fresh one started.")
             yield con
         finally: con.close()
 
-    def _write(self, sql:str, args=(), many:bool=False) -> int:
-        "Run one write statement (or `many`) in its own immediate transaction; return the last row id."
-        with self._connect() as con:
+    def _restore(self, con):
+        "Write this process's own running runs into a fresh store, so that their cells still have a run to belong to."
+        for row in self._mine.values():
+            con.execute(f"INSERT OR IGNORE INTO runs ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+
+    def _do(self, op, write:bool=False):
+        "`op(connection)`; a damaged store is set aside and `op` rerun on a fresh one; an unwritable one is read only (a write returns None)."
+        for attempt in range(3):
+            try:
+                with self._connect() as con:
+                    r = op(con); self._opened = True; return r
+            except sqlite3.DatabaseError as e:
+                msg = str(e).lower()
+                if attempt == 0 and any(s in msg for s in _DAMAGED): self._set_aside(str(e)); continue
+                if not self.readonly and any(s in msg for s in _CANT_WRITE) and self.path.is_file():
+                    self.readonly = True                       # read what it holds; new runs are computed but not recorded
+                    self._note('ro', f"the results store {self.path} cannot be written ({e}): finished runs are read from it, "
+                                     "new ones are not recorded; make it writable or set DEFENSE_VAE_CACHE to record them.")
+                    if write: return None
+                    continue
+                raise StoreError(f"The results store {self.path} cannot be used ({e}); move it away, or set DEFENSE_VAE_CACHE "
+                                 "to another folder.") from None
+
+    def _write(self, sql:str, args=(), many:bool=False) -> int|None:
+        "Run one write statement (or `many`) in its own immediate transaction; the last row id (None when the store is read-only)."
+        if self.readonly: return None
+        def op(con):
             con.execute('BEGIN IMMEDIATE')
             try:
                 cur = con.executemany(sql, args) if many else con.execute(sql, args)
@@ -73,31 +150,49 @@ class ResultsStore:
             except BaseException:
                 con.execute('ROLLBACK'); raise
             return cur.lastrowid
+        return self._do(op, write=True)
 
-    def start(self, target:str, config:dict, datasets=(), profile:str='', seed:int=0, device:str='') -> tuple[int, str]:
-        "(run id, 'done' | 'resumed' | 'new'): a finished run of this configuration, an unfinished one taken over, or a new row."
+    def _read(self, sql:str, args=()) -> list[dict]:
+        "The rows of one query (none from a read-only store that has no tables yet)."
+        def op(con):
+            try: return [dict(r) for r in con.execute(sql, args)]
+            except sqlite3.OperationalError as e:
+                if self.readonly and 'no such table' in str(e): return []
+                raise
+        return self._do(op) or []
+
+    def start(self, target:str, config:dict, datasets=(), profile:str='', seed:int=0, device:str='') -> tuple[int|None, str]:
+        "(run id, 'done' | 'resumed' | 'new'): a finished run of this configuration, an unfinished one taken over, or a new row (id None: not recorded)."
         h = stable_hash(target, config)
         for r in self.runs(config_hash=h):
             if r['status'] == 'done': return r['id'], 'done'
         for r in self.runs(config_hash=h):
             if r['status'] in ('incomplete', 'failed', 'interrupted'):
-                self._write("UPDATE runs SET status='running', pid=?, host=?, started=?, device=?, error=NULL WHERE id=?",
-                            (os.getpid(), socket.gethostname(), time.time(), str(device), r['id']))
+                now = dict(status='running', pid=os.getpid(), host=socket.gethostname(), started=time.time(), finished=None,
+                           device=str(device), error=None)
+                self._write(f"UPDATE runs SET {', '.join(f'{k}=?' for k in now)} WHERE id=?", (*now.values(), r['id']))
+                if self.readonly: return None, 'new'
+                self._mine[r['id']] = {**r, **now}
                 return r['id'], 'resumed'
         from defense_vae import __version__
-        rid = self._write("INSERT INTO runs (target, datasets, profile, seed, config, config_hash, version, git_commit, torch, device, "
-                          "host, pid, started, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?, 'running')",
-                          (target, ','.join(datasets), profile, seed, json.dumps(config, sort_keys=True, default=str), h, __version__,
-                           git_commit(), torch.__version__, str(device), socket.gethostname(), os.getpid(), time.time()))
+        row = dict(target=target, datasets=','.join(datasets), profile=profile, seed=seed, config=json.dumps(config, sort_keys=True, default=str),
+                   config_hash=h, version=__version__, git_commit=git_commit(), torch=torch.__version__, device=str(device),
+                   host=socket.gethostname(), pid=os.getpid(), started=time.time(), status='running')
+        rid = self._write(f"INSERT INTO runs ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+        if rid is None: return None, 'new'
+        self._mine[rid] = dict(id=rid, **row)
         return rid, 'new'
 
-    def finish(self, run_id:int, status:str='done', error:str|None=None, tables:dict|None=None):
+    def finish(self, run_id:int|None, status:str='done', error:str|None=None, tables:dict|None=None):
         "Mark run `run_id` done (or 'failed' / 'interrupted', with the error); `tables` describes its tables (titles, label columns)."
+        if run_id is None: return
         self._write("UPDATE runs SET status=?, finished=?, error=?, tables=? WHERE id=?",
                     (status, time.time(), error, json.dumps(tables) if tables is not None else None, run_id))
+        self._mine.pop(run_id, None)
 
-    def add_metrics(self, run_id:int, tbl:str, cells:list[dict]):
+    def add_metrics(self, run_id:int|None, tbl:str, cells:list[dict]):
         "Store table cells {attack, model, defense, value, paper, and optional labels dict} of run `run_id` (replacing equal keys)."
+        if run_id is None: return
         rows = [(run_id, tbl, str(c.get('attack', '')), str(c.get('model', '')), str(c.get('defense', '')),
                  json.dumps(c.get('labels', {}), sort_keys=True), c.get('value'), c.get('paper'), i) for i, c in enumerate(cells)]
         self._write("INSERT OR REPLACE INTO metrics (run_id, tbl, attack, model, defense, labels, value, paper, pos) "
@@ -108,21 +203,21 @@ class ResultsStore:
         sql, args = "SELECT * FROM runs WHERE 1=1", []
         if target: sql += " AND target=?"; args.append(target)
         if config_hash: sql += " AND config_hash=?"; args.append(config_hash)
-        with self._connect() as con: rows = [dict(r) for r in con.execute(sql + " ORDER BY id DESC", args)]
+        rows = self._read(sql + " ORDER BY id DESC", args)
         for r in rows:
             if r['status'] == 'running' and not _alive(r['host'], r['pid']): r['status'] = 'incomplete'
         return rows
 
     def run(self, run_id:int) -> dict:
         "Run `run_id`; a clear error if there is none."
-        with self._connect() as con: r = con.execute("SELECT id FROM runs WHERE id=?", (run_id,)).fetchone()
-        if r is None: raise ValueError(f"No run #{run_id} in {self.path}; `defense-vae results` lists the runs.")
+        if not self._read("SELECT id FROM runs WHERE id=?", (run_id,)):
+            raise ValueError(f"No run #{run_id} in {self.path}; `defense-vae results` lists the runs.")
         return next(x for x in self.runs() if x['id'] == run_id)
 
     def metrics(self, run_id:int, tbl:str|None=None) -> list[dict]:
         "The stored cells of run `run_id` (of table `tbl`), in the order they were written."
         sql, args = "SELECT * FROM metrics WHERE run_id=?", [run_id]
         if tbl: sql += " AND tbl=?"; args.append(tbl)
-        with self._connect() as con: rows = [dict(r) for r in con.execute(sql + " ORDER BY tbl, pos", args)]
+        rows = self._read(sql + " ORDER BY tbl, pos", args)
         for r in rows: r['labels'] = json.loads(r['labels'])
         return rows
