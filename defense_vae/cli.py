@@ -52,17 +52,30 @@ _OS_WORDS = {errno.ENOSPC: ('no space left', 'storagefull', 'code: 28,', 'os err
              errno.EROFS: ('read-only file system', 'readonlyfilesystem', 'code: 30,', 'os error 30'),
              errno.EACCES: ('permission denied', 'code: 13,', 'os error 13')}
 
+def _frames(e:BaseException) -> list:
+    frames, tb = [], e.__traceback__
+    while tb: frames.append(tb.tb_frame); tb = tb.tb_next
+    return frames
+
 def _path_in(e:BaseException) -> str|None:
     """The file failure `e` was about: its own `filename`; else the `path` that `atomic_write` (or the innermost frame naming
     one) was writing; else the innermost frame's local `Path` to an existing file (e.g. the cache's `meta.json` being read)."""
     if getattr(e, 'filename', None): return str(e.filename)
-    frames, tb = [], e.__traceback__
-    while tb: frames.append(tb.tb_frame); tb = tb.tb_next
+    frames = _frames(e)
     for fr in [f for f in frames if f.f_code.co_name == 'atomic_write'] + frames[::-1]:
         if isinstance(p := fr.f_locals.get('path'), (str, Path)): return str(p)
     for fr in frames[::-1]:
         if p := next((v for v in fr.f_locals.values() if isinstance(v, Path) and v.is_file()), None): return str(p)
     return None
+
+def _write_cause(path) -> int|None:
+    "Why writing `path` failed, judged from its file system (torch reports a full disk as 'unexpected pos'): an errno or None."
+    folder = next((p for p in Path(path).parents if p.is_dir()), None)
+    try: vfs = os.statvfs(folder)
+    except (OSError, TypeError): return None
+    if vfs.f_flag & os.ST_RDONLY: return errno.EROFS
+    if vfs.f_bavail * vfs.f_frsize < 64 * 2**20: return errno.ENOSPC
+    return None if os.access(folder, os.W_OK) else errno.EACCES
 
 def _one_line(s, n:int=400) -> str:
     s = ' '.join(str(s).split())
@@ -75,6 +88,8 @@ def explain(e:BaseException) -> str:
     if type(e).__module__.startswith('defense_vae') or type(e) in (ValueError, TypeError): return _one_line(e, 2000)   # ours: says what to do
     if code := next((c for c, words in _OS_WORDS.items() if any(w in low for w in words)), None):
         return f"{_OS_HINTS[code]} ({path or _one_line(e)})."
+    if path and any(f.f_code.co_name == 'atomic_write' for f in _frames(e)) and (code := _write_cause(path)):
+        return f"{_OS_HINTS[code]} ({path}: {_one_line(e, 120)})."
     if isinstance(e, (FileNotFoundError, NotADirectoryError, IsADirectoryError)): return _one_line(e)
     if isinstance(e, OSError): return f"{e.strerror or _one_line(e)}{f' ({path})' if path else ''}: check that file and run again."
     if isinstance(e, MemoryError) or 'out of memory' in low:
