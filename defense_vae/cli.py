@@ -45,7 +45,13 @@ _OS_HINTS = {errno.ENOSPC: 'the disk is full: free some space or point DEFENSE_V
              errno.EDQUOT: 'the disk quota is used up: free some space or point DEFENSE_VAE_CACHE / --out elsewhere',
              errno.EROFS: 'the file system is read-only: point DEFENSE_VAE_CACHE / --out at a writable folder',
              errno.EACCES: 'permission denied: point DEFENSE_VAE_CACHE / --out at a folder you can write to',
-             errno.EPERM: 'operation not permitted: point DEFENSE_VAE_CACHE / --out at a folder you own'}
+             errno.EPERM: 'operation not permitted: point DEFENSE_VAE_CACHE / --out at a folder you own',
+             errno.ENOENT: 'no such file or folder: check the paths you gave, --out and DEFENSE_VAE_CACHE',
+             errno.ENOTDIR: 'a part of the path is a file, not a folder: check the paths you gave, --out and DEFENSE_VAE_CACHE',
+             errno.EEXIST: 'a file is where a folder should be: check the paths you gave, --out and DEFENSE_VAE_CACHE',
+             errno.EISDIR: 'a folder is where a file should be: check the paths you gave and --out',
+             errno.ENAMETOOLONG: 'a file name is too long: use shorter names or a shorter --out',
+             errno.ELOOP: 'a symbolic link points to itself: fix the link or give another path'}
 # what libraries that do not raise OSError (torch's writer, safetensors, SQLite) say for the same causes
 _OS_WORDS = {errno.ENOSPC: ('no space left', 'storagefull', 'code: 28,', 'os error 28', 'file write failed', 'disk is full'),
              errno.EDQUOT: ('quota exceeded', 'code: 122,', 'os error 122'),
