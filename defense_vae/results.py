@@ -97,10 +97,11 @@ class ResultsStore:
     @contextlib.contextmanager
     def _connect(self):
         if self.readonly:
-            con = sqlite3.connect(f'file:{self.path}?mode=ro', uri=True, timeout=120, isolation_level=None)
+            uri = self.path.resolve().as_uri()                 # percent-encoded: a '?' or '#' in the path stays part of it
+            con = sqlite3.connect(f'{uri}?mode=ro', uri=True, timeout=120, isolation_level=None)
             try: con.execute('PRAGMA schema_version')
             except sqlite3.OperationalError:                   # cannot open the WAL beside it: read the file as it is
-                con.close(); con = sqlite3.connect(f'file:{self.path}?immutable=1', uri=True, isolation_level=None)
+                con.close(); con = sqlite3.connect(f'{uri}?immutable=1', uri=True, isolation_level=None)
         else:
             gone = not self.path.exists()
             if gone:
