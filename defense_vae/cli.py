@@ -308,15 +308,15 @@ def check_file(path, what:str='file', max_bytes:int|None=None) -> os.stat_result
 # %% ../nbs/90_cli.ipynb #pv100002
 _LUMA = np.array([0.299, 0.587, 0.114], np.float32)          # ITU-R 601-2, what Pillow's convert('L') uses
 
-def _png_pixels(im:Image.Image, f) -> tuple[np.ndarray, np.ndarray|None]:
-    "(colour (H, W, 1 or 3), alpha (H, W) or None) of a loaded PNG, floats in [0, 1] scaled by its real bit depth."
+def _png_pixels(im:Image.Image) -> tuple[np.ndarray, np.ndarray|None]|None:
+    "(colour (H, W, 1 or 3), alpha (H, W) or None) of a loaded PNG, floats in [0, 1] scaled by its real bit depth; None for other modes."
     mode, t = im.mode, im.info.get('transparency')
     if mode in ('P', 'PA'): im = im.convert('RGBA'); mode, t = 'RGBA', None        # a palette's colours (and its transparency)
     if mode in ('1', 'L', 'LA', 'RGB', 'RGBA'): a, depth = np.asarray(im), 1 if mode == '1' else 255
     elif mode.startswith('I'): a, depth = np.asarray(im), 65535                     # 16-bit grey ('I;16', or 'I' in older Pillow)
-    else: raise ValueError(f"{f} is a PNG of mode {mode}, which purify does not read; save it as greyscale or RGB.")
+    else: return None
     a = a.astype(np.float32).reshape(im.size[1], im.size[0], -1)
-    if a.max(initial=0) > depth: raise ValueError(f"{f} has values above its bit depth; save it again as an 8- or 16-bit PNG.")
+    if a.min(initial=0) < 0 or a.max(initial=0) > depth: return None
     colour, alpha = (a[..., :-1], a[..., -1] / depth) if mode in ('LA', 'RGBA') else (a, None)
     if t is not None and not isinstance(t, bytes):                                  # one transparent grey level or colour (tRNS)
         alpha = (colour != np.asarray(t, np.float32).reshape(-1)).any(-1).astype(np.float32)
@@ -327,17 +327,22 @@ def read_png(f, channels:int, size:int) -> tuple[np.ndarray|None, bool]:
     Refused before decoding: non-files, files over `MAX_PNG_BYTES`, non-PNGs; then damaged files. Transparent pixels are
     composited onto black, the data sets' background; an image black wherever it is opaque is refused rather than read as all black."""
     check_file(f, 'PNG file', MAX_PNG_BYTES)
+    im = None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore', Image.DecompressionBombWarning)        # a large image is refused by its size below
             im = Image.open(f)
-        with im:
-            if im.format != 'PNG': raise ValueError(f"{f} is a {im.format} image, not a PNG; convert it to PNG first.")
-            if im.size != (size, size): return None, False
-            im.load()
-            colour, alpha = _png_pixels(im, f)
-    except (Image.DecompressionBombError, Image.UnidentifiedImageError, OSError, SyntaxError, EOFError, struct.error, zlib.error) as e:
-        raise ValueError(f"{f} is not a readable PNG ({_one_line(e, 200)}); save it again or remove it.") from None
+        fmt, mode, wanted = im.format, im.mode, im.format == 'PNG' and im.size == (size, size)
+        if wanted: im.load()                                                        # decoded only when it is a PNG of the right size
+    except Exception as e:                      # Pillow raises OSError, SyntaxError, ValueError, EOFError, zlib and struct errors
+        if im: im.close()
+        raise ValueError(f"{f} is not a readable PNG ({type(e).__name__}: {_one_line(e, 200)}); save it again or remove it.") from None
+    try: pixels = _png_pixels(im) if wanted else None
+    finally: im.close()
+    if fmt != 'PNG': raise ValueError(f"{f} is a {fmt} image, not a PNG; convert it to PNG first.")
+    if not wanted: return None, False
+    if pixels is None: raise ValueError(f"{f} is a PNG of mode {mode}, which purify does not read; save it as greyscale or RGB.")
+    colour, alpha = pixels
     if channels == 1 and colour.shape[-1] == 3: colour = colour @ _LUMA[:, None]
     if channels == 3 and colour.shape[-1] == 1: colour = colour.repeat(3, -1)
     if see_through := alpha is not None and bool((alpha < 1).any()):
