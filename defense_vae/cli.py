@@ -91,7 +91,8 @@ def explain(e:BaseException) -> str:
     "One line for the user: the cause of failure `e` and what to do (the CLI's error boundary)."
     path, low = _path_in(e), str(e).lower()
     if isinstance(e, OSError) and e.errno in _OS_HINTS: return f"{_OS_HINTS[e.errno]} ({path or _one_line(e)})."
-    if type(e).__module__.startswith('defense_vae') or type(e) in (ValueError, TypeError): return _one_line(e, 2000)   # ours: says what to do
+    if type(e).__module__.startswith('defense_vae') or type(e) in (ValueError, TypeError):
+        return _one_line(e, 2000)                                               # ours: it says what to do
     if code := next((c for c, words in _OS_WORDS.items() if any(w in low for w in words)), None):
         return f"{_OS_HINTS[code]} ({path or _one_line(e)})."
     if path and any(f.f_code.co_name == 'atomic_write' for f in _frames(e)) and (code := _write_cause(path)):
@@ -107,7 +108,7 @@ def explain(e:BaseException) -> str:
 _AT_LEAST_1 = ('epochs', 'n', 'n_train', 'art_n')
 
 def check_options(args:dict):
-    "Refuse, before any work, option values no command can use: non-finite numbers, counts below 1, seeds outside [0, 2**32), a negative --beta."
+    "Refuse, before any work, option values no command can use: NaN or infinity, counts below 1, seeds outside [0, 2**32), --beta < 0."
     for k, v in args.items():
         opt = '--' + k.replace('_', '-')
         if isinstance(v, float) and not math.isfinite(v): raise ValueError(f"{opt} must be a finite number; got {v}.")
@@ -174,7 +175,8 @@ def train(dataset:str='fmnist', # mnist, fmnist, cifar10 or celeba
     dataset_info(dataset); device = get_device(device)
     if dropout not in DROPOUT_MODES: raise ValueError(f"--dropout must be one of {', '.join(DROPOUT_MODES)}; got {dropout!r}.")
     if epochs < 1: raise ValueError(f"--epochs must be at least 1; got {epochs}.")
-    if data_dir and not Path(data_dir).is_dir(): raise ValueError(f"--data-dir {data_dir} is not a folder; give the folder holding the data set files.")
+    if data_dir and not Path(data_dir).is_dir():
+        raise ValueError(f"--data-dir {data_dir} is not a folder; give the folder holding the data set files.")
     Classifier(model)                                     # an unknown name fails now, before any data is read
     t0 = time.time()
     m = get_classifier(dataset, model, epochs=epochs, n_train=n_train, seed=seed, dropout=dropout, device=device, data_dir=data_dir, retrain=retrain)
@@ -302,7 +304,8 @@ def check_file(path, what:str='file', max_bytes:int|None=None) -> os.stat_result
     if not os.access(path, os.R_OK): raise ValueError(f"Cannot read {path} (permission denied); make it readable or give another path.")
     if s.st_size == 0: raise ValueError(f"{path} is empty, not a {what}; remove it or give another path.")
     if max_bytes and s.st_size > max_bytes:
-        raise ValueError(f"{path} is {s.st_size / 2**20:,.0f} MiB, more than a {what} may be here ({max_bytes / 2**20:,.0f} MiB); give a smaller file.")
+        raise ValueError(f"{path} is {s.st_size / 2**20:,.0f} MiB, more than a {what} may be here ({max_bytes / 2**20:,.0f} MiB); "
+                         "give a smaller file.")
     return s
 
 # %% ../nbs/90_cli.ipynb #pv100002
@@ -356,7 +359,8 @@ def read_png(f, channels:int, size:int) -> tuple[np.ndarray|None, bool]:
 # %% ../nbs/90_cli.ipynb #pv100005
 def _png_files(folder:Path) -> list[Path]:
     try: return sorted(p for p in folder.iterdir() if p.suffix.lower() == '.png')
-    except OSError as e: raise ValueError(f"Cannot list {folder} ({e.strerror}); give a readable folder of PNGs or a .npy file.") from None
+    except OSError as e:
+        raise ValueError(f"Cannot list {folder} ({e.strerror}); give a readable folder of PNGs or a .npy file.") from None
 
 def _read_pngs(folder:Path, channels:int, size:int, log) -> tuple[Tensor, list[str]]:
     files = _png_files(folder)
@@ -381,7 +385,8 @@ def _read_npy(path:Path, channels:int, size:int) -> Tensor:
     s = check_file(path, '.npy file')
     with open(path, 'rb') as fh:
         head = fh.read(12)
-        if head[:6] != b'\x93NUMPY' or len(head) < 12: raise ValueError(f"{path} is not a .npy file (no NumPy header); save it with numpy.save.")
+        if head[:6] != b'\x93NUMPY' or len(head) < 12:
+            raise ValueError(f"{path} is not a .npy file (no NumPy header); save it with numpy.save.")
         hlen = int.from_bytes(head[8:10] if head[6] == 1 else head[8:12], 'little')
         if hlen > 65536: raise ValueError(f"{path} has a {hlen:,}-byte .npy header (real ones have a few hundred); it is refused unread.")
         fh.seek(0)
@@ -394,14 +399,16 @@ def _read_npy(path:Path, channels:int, size:int) -> Tensor:
         if dtype.kind not in 'uf' or (dtype.kind == 'u' and dtype.itemsize > 2):
             raise ValueError(f"{path} holds {dtype} values; give floats in [0, 1], uint8 in [0, 255] or uint16 in [0, 65535].")
         layout = _npy_layout(shape, channels)
-        c, h, w = (1, *shape[1:]) if layout == 'NHW' else shape[1:] if layout == 'NCHW' else (shape[3], *shape[1:3]) if layout else (0, 0, 0)
-        if (c, h, w) != (channels, size, size):
+        dims = {'NHW': (1, *shape[1:]), 'NCHW': shape[1:], 'NHWC': (shape[-1], *shape[1:3])}[layout] if layout else ()
+        if tuple(dims) != (channels, size, size):
+            grey = f"(N, {size}, {size}), " if channels == 1 else ''
             raise ValueError(f"{path} holds an array of shape {shape}; this data set needs images of {channels}x{size}x{size}: "
-                             f"(N, {size}, {size}){' or ' if channels == 1 else ''}(N, {channels}, {size}, {size}) or (N, {size}, {size}, {channels}).")
+                             f"{grey}(N, {channels}, {size}, {size}) or (N, {size}, {size}, {channels}).")
         need = math.prod(shape) * dtype.itemsize
-        if need > MAX_NPY_BYTES: raise ValueError(f"{path} holds {need / 2**30:,.1f} GiB of images, more than MAX_NPY_BYTES; split it into smaller files.")
+        if need > MAX_NPY_BYTES:
+            raise ValueError(f"{path} holds {need / 2**30:,.1f} GiB of images, more than MAX_NPY_BYTES; split it into smaller files.")
         if s.st_size - fh.tell() < need:
-            raise ValueError(f"{path} is truncated: its header promises {need:,} bytes of data, the file holds {s.st_size - fh.tell():,}.")
+            raise ValueError(f"{path} is truncated: its header promises {need:,} bytes of data, the file has {s.st_size - fh.tell():,}.")
         fh.seek(0)
         a = fmt.read_array(fh, allow_pickle=False)
     scale = {1: 255, 2: 65535}.get(dtype.itemsize, 1) if dtype.kind == 'u' else 1
@@ -428,7 +435,8 @@ def write_pngs(x:Tensor, folder, names, overwrite:bool=True) -> Path:
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     u8 = (x.detach().cpu() * 255).round().to(torch.uint8).permute(0, 2, 3, 1).numpy()
     for img, n in zip(u8, names):
-        if not overwrite and os.path.lexists(folder/f'{n}.png'): raise FileExistsError(errno.EEXIST, 'purify does not replace files', str(folder/f'{n}.png'))
+        if not overwrite and os.path.lexists(folder/f'{n}.png'):
+            raise FileExistsError(errno.EEXIST, 'purify does not replace files', str(folder/f'{n}.png'))
         atomic_write(folder/f'{n}.png', lambda p: Image.fromarray(img[..., 0] if img.shape[-1] == 1 else img).save(p, format='PNG'))
     return folder
 
@@ -530,16 +538,19 @@ def check_checkpoint(path, model:torch.nn.Module|None=None) -> Path:
     if not isinstance(header, dict): raise CheckpointError(f"{bad} (its header is not a table of tensors); give a {name}.")
     header.pop('__metadata__', None)
     try: end = max((int(t['data_offsets'][1]) for t in header.values()), default=0)
-    except (TypeError, KeyError, IndexError, ValueError): raise CheckpointError(f"{bad} (a damaged tensor table); give a {name}.") from None
-    if 8 + n + end > s.st_size: raise CheckpointError(f"{path} is truncated: its tensors need {8 + n + end:,} bytes, the file has {s.st_size:,}.")
+    except (TypeError, KeyError, IndexError, ValueError):
+        raise CheckpointError(f"{bad} (a damaged tensor table); give a {name}.") from None
+    if 8 + n + end > s.st_size:
+        raise CheckpointError(f"{path} is truncated: its tensors need {8 + n + end:,} bytes, the file has {s.st_size:,}.")
     if model is not None:
         own = {k: list(v.shape) for k, v in model.state_dict().items()}
         theirs = {k: list(t.get('shape', [])) for k, t in header.items()}
         if own != theirs:
             missing, extra = sorted(set(own) - set(theirs)), sorted(set(theirs) - set(own))
             shapes = sorted(k for k in set(own) & set(theirs) if own[k] != theirs[k])
-            raise CheckpointError(f"{path} holds weights for another architecture than {type(model).__name__} {getattr(model, 'config', {}).get('name', '')}: "
-                                  f"missing {missing[:3]}, unexpected {extra[:3]}, other shapes {shapes[:3]}; give weights for this --model.")
+            arch = f"{type(model).__name__} {getattr(model, 'config', {}).get('name', '')}".strip()
+            raise CheckpointError(f"{path} holds weights for another architecture than {arch}: missing {missing[:3]}, "
+                                  f"unexpected {extra[:3]}, other shapes {shapes[:3]}; give weights for this --model.")
     return path
 
 # %% ../nbs/90_cli.ipynb #pv000004
