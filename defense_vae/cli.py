@@ -50,24 +50,43 @@ _OS_HINTS = {errno.ENOSPC: 'the disk is full: free some space or point DEFENSE_V
              errno.EDQUOT: 'the disk quota is used up: free some space or point DEFENSE_VAE_CACHE / --out elsewhere',
              errno.EROFS: 'the file system is read-only: point DEFENSE_VAE_CACHE / --out at a writable folder',
              errno.EACCES: 'permission denied: point DEFENSE_VAE_CACHE / --out at a folder you can write to',
-             errno.EPERM: 'operation not permitted: point DEFENSE_VAE_CACHE / --out at a folder you own'}
+             errno.EPERM: 'operation not permitted: point DEFENSE_VAE_CACHE / --out at a folder you own',
+             errno.ENOENT: 'no such file or folder: check the paths you gave, --out and DEFENSE_VAE_CACHE',
+             errno.ENOTDIR: 'a part of the path is a file, not a folder: check the paths you gave, --out and DEFENSE_VAE_CACHE',
+             errno.EEXIST: 'a file is where a folder should be: check the paths you gave, --out and DEFENSE_VAE_CACHE',
+             errno.EISDIR: 'a folder is where a file should be: check the paths you gave and --out',
+             errno.ENAMETOOLONG: 'a file name is too long: use shorter names or a shorter --out',
+             errno.ELOOP: 'a symbolic link points to itself: fix the link or give another path'}
 # what libraries that do not raise OSError (torch's writer, safetensors, SQLite) say for the same causes
 _OS_WORDS = {errno.ENOSPC: ('no space left', 'storagefull', 'code: 28,', 'os error 28', 'file write failed', 'disk is full'),
              errno.EDQUOT: ('quota exceeded', 'code: 122,', 'os error 122'),
              errno.EROFS: ('read-only file system', 'readonlyfilesystem', 'code: 30,', 'os error 30'),
              errno.EACCES: ('permission denied', 'code: 13,', 'os error 13')}
 
+def _frames(e:BaseException) -> list:
+    frames, tb = [], e.__traceback__
+    while tb: frames.append(tb.tb_frame); tb = tb.tb_next
+    return frames
+
 def _path_in(e:BaseException) -> str|None:
     """The file failure `e` was about: its own `filename`; else the `path` that `atomic_write` (or the innermost frame naming
     one) was writing; else the innermost frame's local `Path` to an existing file (e.g. the cache's `meta.json` being read)."""
     if getattr(e, 'filename', None): return str(e.filename)
-    frames, tb = [], e.__traceback__
-    while tb: frames.append(tb.tb_frame); tb = tb.tb_next
+    frames = _frames(e)
     for fr in [f for f in frames if f.f_code.co_name == 'atomic_write'] + frames[::-1]:
         if isinstance(p := fr.f_locals.get('path'), (str, Path)): return str(p)
     for fr in frames[::-1]:
         if p := next((v for v in fr.f_locals.values() if isinstance(v, Path) and v.is_file()), None): return str(p)
     return None
+
+def _write_cause(path) -> int|None:
+    "Why writing `path` failed, judged from its file system (torch reports a full disk as 'unexpected pos'): an errno or None."
+    folder = next((p for p in Path(path).parents if p.is_dir()), None)
+    try: vfs = os.statvfs(folder)
+    except (OSError, TypeError): return None
+    if vfs.f_flag & os.ST_RDONLY: return errno.EROFS
+    if vfs.f_bavail * vfs.f_frsize < 64 * 2**20: return errno.ENOSPC
+    return None if os.access(folder, os.W_OK) else errno.EACCES
 
 def _one_line(s, n:int=400) -> str:
     s = ' '.join(str(s).split())
@@ -77,9 +96,12 @@ def explain(e:BaseException) -> str:
     "One line for the user: the cause of failure `e` and what to do (the CLI's error boundary)."
     path, low = _path_in(e), str(e).lower()
     if isinstance(e, OSError) and e.errno in _OS_HINTS: return f"{_OS_HINTS[e.errno]} ({path or _one_line(e)})."
-    if type(e).__module__.startswith('defense_vae') or type(e) in (ValueError, TypeError): return _one_line(e, 2000)   # ours: says what to do
+    if type(e).__module__.startswith('defense_vae') or type(e) in (ValueError, TypeError):
+        return _one_line(e, 2000)                                               # ours: it says what to do
     if code := next((c for c, words in _OS_WORDS.items() if any(w in low for w in words)), None):
         return f"{_OS_HINTS[code]} ({path or _one_line(e)})."
+    if path and any(f.f_code.co_name == 'atomic_write' for f in _frames(e)) and (code := _write_cause(path)):
+        return f"{_OS_HINTS[code]} ({path}: {_one_line(e, 120)})."
     if isinstance(e, (FileNotFoundError, NotADirectoryError, IsADirectoryError)): return _one_line(e)
     if isinstance(e, OSError): return f"{e.strerror or _one_line(e)}{f' ({path})' if path else ''}: check that file and run again."
     if isinstance(e, MemoryError) or 'out of memory' in low:
@@ -91,7 +113,7 @@ def explain(e:BaseException) -> str:
 _AT_LEAST_1 = ('epochs', 'n', 'n_train', 'art_n')
 
 def check_options(args:dict):
-    "Refuse, before any work, option values no command can use: non-finite numbers, counts below 1, seeds outside [0, 2**32), a negative --beta."
+    "Refuse, before any work, option values no command can use: NaN or infinity, counts below 1, seeds outside [0, 2**32), --beta < 0."
     for k, v in args.items():
         opt = '--' + k.replace('_', '-')
         if isinstance(v, float) and not math.isfinite(v): raise ValueError(f"{opt} must be a finite number; got {v}.")
@@ -116,9 +138,11 @@ def main(argv:list[str]|None=None) -> int:
     f = COMMANDS[name]
     try: args = vars(anno_parser(f, prog=f'defense-vae {name}').parse_args(rest))
     except SystemExit as e:                                     # argparse printed the help or the usage error
-        if e.code in (0, None) and name == 'reproduce': print('\n' + _target_help())
+        if e.code in (0, None) and name in _HELP_LISTS: print('\n' + _HELP_LISTS[name]())
         return 0 if e.code in (0, None) else 2
     args.pop('pdb', None); args.pop('xtra', None)
+    if name in ('reproduce', 'recipe') and args['target'] not in (*targets(), 'all'):   # a usage error, like a bad option
+        return _fail(name, f"unknown target {args['target']!r}; choose one of {', '.join(targets())} (or all).", 2)
     try:
         check_options(args)
         f(**args)
@@ -141,6 +165,8 @@ def _defense_help() -> str:
     from defense_vae.pipeline import defenses, get_defense
     return 'defenses:\n' + _listing({n: get_defense(n).title for n in defenses()})
 
+_HELP_LISTS = {'reproduce': _target_help, 'recipe': _target_help, 'evaluate': _defense_help}   # printed after a command's --help
+
 # %% ../nbs/90_cli.ipynb #23be9048
 @command
 def train(dataset:str='fmnist', # mnist, fmnist, cifar10 or celeba
@@ -159,7 +185,8 @@ def train(dataset:str='fmnist', # mnist, fmnist, cifar10 or celeba
     dataset_info(dataset); device = get_device(device)
     if dropout not in DROPOUT_MODES: raise ValueError(f"--dropout must be one of {', '.join(DROPOUT_MODES)}; got {dropout!r}.")
     if epochs < 1: raise ValueError(f"--epochs must be at least 1; got {epochs}.")
-    if data_dir and not Path(data_dir).is_dir(): raise ValueError(f"--data-dir {data_dir} is not a folder; give the folder holding the data set files.")
+    if data_dir and not Path(data_dir).is_dir():
+        raise ValueError(f"--data-dir {data_dir} is not a folder; give the folder holding the data set files.")
     Classifier(model)                                     # an unknown name fails now, before any data is read
     t0 = time.time()
     m = get_classifier(dataset, model, epochs=epochs, n_train=n_train, seed=seed, dropout=dropout, device=device, data_dir=data_dir, retrain=retrain)
@@ -296,21 +323,22 @@ def check_file(path, what:str='file', max_bytes:int|None=None) -> os.stat_result
     if not os.access(path, os.R_OK): raise ValueError(f"Cannot read {path} (permission denied); make it readable or give another path.")
     if s.st_size == 0: raise ValueError(f"{path} is empty, not a {what}; remove it or give another path.")
     if max_bytes and s.st_size > max_bytes:
-        raise ValueError(f"{path} is {s.st_size / 2**20:,.0f} MiB, more than a {what} may be here ({max_bytes / 2**20:,.0f} MiB); give a smaller file.")
+        raise ValueError(f"{path} is {s.st_size / 2**20:,.0f} MiB, more than a {what} may be here ({max_bytes / 2**20:,.0f} MiB); "
+                         "give a smaller file.")
     return s
 
 # %% ../nbs/90_cli.ipynb #pv100002
 _LUMA = np.array([0.299, 0.587, 0.114], np.float32)          # ITU-R 601-2, what Pillow's convert('L') uses
 
-def _png_pixels(im:Image.Image, f) -> tuple[np.ndarray, np.ndarray|None]:
-    "(colour (H, W, 1 or 3), alpha (H, W) or None) of a loaded PNG, floats in [0, 1] scaled by its real bit depth."
+def _png_pixels(im:Image.Image) -> tuple[np.ndarray, np.ndarray|None]|None:
+    "(colour (H, W, 1 or 3), alpha (H, W) or None) of a loaded PNG, floats in [0, 1] scaled by its real bit depth; None for other modes."
     mode, t = im.mode, im.info.get('transparency')
     if mode in ('P', 'PA'): im = im.convert('RGBA'); mode, t = 'RGBA', None        # a palette's colours (and its transparency)
     if mode in ('1', 'L', 'LA', 'RGB', 'RGBA'): a, depth = np.asarray(im), 1 if mode == '1' else 255
     elif mode.startswith('I'): a, depth = np.asarray(im), 65535                     # 16-bit grey ('I;16', or 'I' in older Pillow)
-    else: raise ValueError(f"{f} is a PNG of mode {mode}, which purify does not read; save it as greyscale or RGB.")
+    else: return None
     a = a.astype(np.float32).reshape(im.size[1], im.size[0], -1)
-    if a.max(initial=0) > depth: raise ValueError(f"{f} has values above its bit depth; save it again as an 8- or 16-bit PNG.")
+    if a.min(initial=0) < 0 or a.max(initial=0) > depth: return None
     colour, alpha = (a[..., :-1], a[..., -1] / depth) if mode in ('LA', 'RGBA') else (a, None)
     if t is not None and not isinstance(t, bytes):                                  # one transparent grey level or colour (tRNS)
         alpha = (colour != np.asarray(t, np.float32).reshape(-1)).any(-1).astype(np.float32)
@@ -321,17 +349,22 @@ def read_png(f, channels:int, size:int) -> tuple[np.ndarray|None, bool]:
     Refused before decoding: non-files, files over `MAX_PNG_BYTES`, non-PNGs; then damaged files. Transparent pixels are
     composited onto black, the data sets' background; an image black wherever it is opaque is refused rather than read as all black."""
     check_file(f, 'PNG file', MAX_PNG_BYTES)
+    im = None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore', Image.DecompressionBombWarning)        # a large image is refused by its size below
             im = Image.open(f)
-        with im:
-            if im.format != 'PNG': raise ValueError(f"{f} is a {im.format} image, not a PNG; convert it to PNG first.")
-            if im.size != (size, size): return None, False
-            im.load()
-            colour, alpha = _png_pixels(im, f)
-    except (Image.DecompressionBombError, Image.UnidentifiedImageError, OSError, SyntaxError, EOFError, struct.error, zlib.error) as e:
-        raise ValueError(f"{f} is not a readable PNG ({_one_line(e, 200)}); save it again or remove it.") from None
+        fmt, mode, wanted = im.format, im.mode, im.format == 'PNG' and im.size == (size, size)
+        if wanted: im.load()                                                        # decoded only when it is a PNG of the right size
+    except Exception as e:                      # Pillow raises OSError, SyntaxError, ValueError, EOFError, zlib and struct errors
+        if im: im.close()
+        raise ValueError(f"{f} is not a readable PNG ({type(e).__name__}: {_one_line(e, 200)}); save it again or remove it.") from None
+    try: pixels = _png_pixels(im) if wanted else None
+    finally: im.close()
+    if fmt != 'PNG': raise ValueError(f"{f} is a {fmt} image, not a PNG; convert it to PNG first.")
+    if not wanted: return None, False
+    if pixels is None: raise ValueError(f"{f} is a PNG of mode {mode}, which purify does not read; save it as greyscale or RGB.")
+    colour, alpha = pixels
     if channels == 1 and colour.shape[-1] == 3: colour = colour @ _LUMA[:, None]
     if channels == 3 and colour.shape[-1] == 1: colour = colour.repeat(3, -1)
     if see_through := alpha is not None and bool((alpha < 1).any()):
@@ -345,7 +378,8 @@ def read_png(f, channels:int, size:int) -> tuple[np.ndarray|None, bool]:
 # %% ../nbs/90_cli.ipynb #pv100005
 def _png_files(folder:Path) -> list[Path]:
     try: return sorted(p for p in folder.iterdir() if p.suffix.lower() == '.png')
-    except OSError as e: raise ValueError(f"Cannot list {folder} ({e.strerror}); give a readable folder of PNGs or a .npy file.") from None
+    except OSError as e:
+        raise ValueError(f"Cannot list {folder} ({e.strerror}); give a readable folder of PNGs or a .npy file.") from None
 
 def _read_pngs(folder:Path, channels:int, size:int, log) -> tuple[Tensor, list[str]]:
     files = _png_files(folder)
@@ -370,7 +404,8 @@ def _read_npy(path:Path, channels:int, size:int) -> Tensor:
     s = check_file(path, '.npy file')
     with open(path, 'rb') as fh:
         head = fh.read(12)
-        if head[:6] != b'\x93NUMPY' or len(head) < 12: raise ValueError(f"{path} is not a .npy file (no NumPy header); save it with numpy.save.")
+        if head[:6] != b'\x93NUMPY' or len(head) < 12:
+            raise ValueError(f"{path} is not a .npy file (no NumPy header); save it with numpy.save.")
         hlen = int.from_bytes(head[8:10] if head[6] == 1 else head[8:12], 'little')
         if hlen > 65536: raise ValueError(f"{path} has a {hlen:,}-byte .npy header (real ones have a few hundred); it is refused unread.")
         fh.seek(0)
@@ -383,14 +418,16 @@ def _read_npy(path:Path, channels:int, size:int) -> Tensor:
         if dtype.kind not in 'uf' or (dtype.kind == 'u' and dtype.itemsize > 2):
             raise ValueError(f"{path} holds {dtype} values; give floats in [0, 1], uint8 in [0, 255] or uint16 in [0, 65535].")
         layout = _npy_layout(shape, channels)
-        c, h, w = (1, *shape[1:]) if layout == 'NHW' else shape[1:] if layout == 'NCHW' else (shape[3], *shape[1:3]) if layout else (0, 0, 0)
-        if (c, h, w) != (channels, size, size):
+        dims = {'NHW': (1, *shape[1:]), 'NCHW': shape[1:], 'NHWC': (shape[-1], *shape[1:3])}[layout] if layout else ()
+        if tuple(dims) != (channels, size, size):
+            grey = f"(N, {size}, {size}), " if channels == 1 else ''
             raise ValueError(f"{path} holds an array of shape {shape}; this data set needs images of {channels}x{size}x{size}: "
-                             f"(N, {size}, {size}){' or ' if channels == 1 else ''}(N, {channels}, {size}, {size}) or (N, {size}, {size}, {channels}).")
+                             f"{grey}(N, {channels}, {size}, {size}) or (N, {size}, {size}, {channels}).")
         need = math.prod(shape) * dtype.itemsize
-        if need > MAX_NPY_BYTES: raise ValueError(f"{path} holds {need / 2**30:,.1f} GiB of images, more than MAX_NPY_BYTES; split it into smaller files.")
+        if need > MAX_NPY_BYTES:
+            raise ValueError(f"{path} holds {need / 2**30:,.1f} GiB of images, more than MAX_NPY_BYTES; split it into smaller files.")
         if s.st_size - fh.tell() < need:
-            raise ValueError(f"{path} is truncated: its header promises {need:,} bytes of data, the file holds {s.st_size - fh.tell():,}.")
+            raise ValueError(f"{path} is truncated: its header promises {need:,} bytes of data, the file has {s.st_size - fh.tell():,}.")
         fh.seek(0)
         a = fmt.read_array(fh, allow_pickle=False)
     scale = {1: 255, 2: 65535}.get(dtype.itemsize, 1) if dtype.kind == 'u' else 1
@@ -417,7 +454,8 @@ def write_pngs(x:Tensor, folder, names, overwrite:bool=True) -> Path:
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     u8 = (x.detach().cpu() * 255).round().to(torch.uint8).permute(0, 2, 3, 1).numpy()
     for img, n in zip(u8, names):
-        if not overwrite and os.path.lexists(folder/f'{n}.png'): raise FileExistsError(errno.EEXIST, 'purify does not replace files', str(folder/f'{n}.png'))
+        if not overwrite and os.path.lexists(folder/f'{n}.png'):
+            raise FileExistsError(errno.EEXIST, 'purify does not replace files', str(folder/f'{n}.png'))
         atomic_write(folder/f'{n}.png', lambda p: Image.fromarray(img[..., 0] if img.shape[-1] == 1 else img).save(p, format='PNG'))
     return folder
 
@@ -519,16 +557,19 @@ def check_checkpoint(path, model:torch.nn.Module|None=None) -> Path:
     if not isinstance(header, dict): raise CheckpointError(f"{bad} (its header is not a table of tensors); give a {name}.")
     header.pop('__metadata__', None)
     try: end = max((int(t['data_offsets'][1]) for t in header.values()), default=0)
-    except (TypeError, KeyError, IndexError, ValueError): raise CheckpointError(f"{bad} (a damaged tensor table); give a {name}.") from None
-    if 8 + n + end > s.st_size: raise CheckpointError(f"{path} is truncated: its tensors need {8 + n + end:,} bytes, the file has {s.st_size:,}.")
+    except (TypeError, KeyError, IndexError, ValueError):
+        raise CheckpointError(f"{bad} (a damaged tensor table); give a {name}.") from None
+    if 8 + n + end > s.st_size:
+        raise CheckpointError(f"{path} is truncated: its tensors need {8 + n + end:,} bytes, the file has {s.st_size:,}.")
     if model is not None:
         own = {k: list(v.shape) for k, v in model.state_dict().items()}
         theirs = {k: list(t.get('shape', [])) for k, t in header.items()}
         if own != theirs:
             missing, extra = sorted(set(own) - set(theirs)), sorted(set(theirs) - set(own))
             shapes = sorted(k for k in set(own) & set(theirs) if own[k] != theirs[k])
-            raise CheckpointError(f"{path} holds weights for another architecture than {type(model).__name__} {getattr(model, 'config', {}).get('name', '')}: "
-                                  f"missing {missing[:3]}, unexpected {extra[:3]}, other shapes {shapes[:3]}; give weights for this --model.")
+            arch = f"{type(model).__name__} {getattr(model, 'config', {}).get('name', '')}".strip()
+            raise CheckpointError(f"{path} holds weights for another architecture than {arch}: missing {missing[:3]}, "
+                                  f"unexpected {extra[:3]}, other shapes {shapes[:3]}; give weights for this --model.")
     return path
 
 # %% ../nbs/90_cli.ipynb #pv000004

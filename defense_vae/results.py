@@ -70,7 +70,8 @@ class ResultsStore:
     def _check(self, con):
         "Create the tables if needed; a store whose pages are damaged fails here, before any run uses it."
         if not self.readonly: con.executescript(_SCHEMA)          # a no-op on a store that has its tables
-        if (r := con.execute('PRAGMA quick_check').fetchone()[0]) != 'ok': raise sqlite3.DatabaseError(f'database disk image is malformed ({r})')
+        if (r := con.execute('PRAGMA quick_check').fetchone()[0]) != 'ok':
+            raise sqlite3.DatabaseError(f'database disk image is malformed ({r})')
 
     def _note(self, key:str, msg:str):
         "Tell the user `msg` once per store."
@@ -97,14 +98,15 @@ class ResultsStore:
     @contextlib.contextmanager
     def _connect(self):
         if self.readonly:
-            con = sqlite3.connect(f'file:{self.path}?mode=ro', uri=True, timeout=120, isolation_level=None)
+            uri = self.path.resolve().as_uri()                 # percent-encoded: a '?' or '#' in the path stays part of it
+            con = sqlite3.connect(f'{uri}?mode=ro', uri=True, timeout=120, isolation_level=None)
             try: con.execute('PRAGMA schema_version')
             except sqlite3.OperationalError:                   # cannot open the WAL beside it: read the file as it is
-                con.close(); con = sqlite3.connect(f'file:{self.path}?immutable=1', uri=True, isolation_level=None)
+                con.close(); con = sqlite3.connect(f'{uri}?immutable=1', uri=True, isolation_level=None)
         else:
             gone = not self.path.exists()
             if gone:
-                for j in ('-wal', '-shm'): Path(f'{self.path}{j}').unlink(missing_ok=True)   # a journal of the deleted file, not of a new one
+                for j in ('-wal', '-shm'): Path(f'{self.path}{j}').unlink(missing_ok=True)   # the deleted file's journal
             con = sqlite3.connect(self.path, timeout=120, isolation_level=None)
         try:
             con.row_factory = sqlite3.Row
@@ -122,7 +124,7 @@ class ResultsStore:
             con.execute(f"INSERT OR IGNORE INTO runs ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
 
     def _do(self, op, write:bool=False):
-        "`op(connection)`; a damaged store is set aside and `op` rerun on a fresh one; an unwritable one is read only (a write returns None)."
+        "`op(connection)`; a damaged store is set aside and `op` rerun on a fresh one; an unwritable one is read only from then on."
         for attempt in range(3):
             try:
                 with self._connect() as con:
@@ -162,7 +164,7 @@ class ResultsStore:
         return self._do(op) or []
 
     def start(self, target:str, config:dict, datasets=(), profile:str='', seed:int=0, device:str='') -> tuple[int|None, str]:
-        "(run id, 'done' | 'resumed' | 'new'): a finished run of this configuration, an unfinished one taken over, or a new row (id None: not recorded)."
+        "(run id, 'done' | 'resumed' | 'new'): a finished run of this configuration, an unfinished one taken over, or a new row."
         h = stable_hash(target, config)
         for r in self.runs(config_hash=h):
             if r['status'] == 'done': return r['id'], 'done'
@@ -175,11 +177,12 @@ class ResultsStore:
                 self._mine[r['id']] = {**r, **now}
                 return r['id'], 'resumed'
         from defense_vae import __version__
-        row = dict(target=target, datasets=','.join(datasets), profile=profile, seed=seed, config=json.dumps(config, sort_keys=True, default=str),
-                   config_hash=h, version=__version__, git_commit=git_commit(), torch=torch.__version__, device=str(device),
+        row = dict(target=target, datasets=','.join(datasets), profile=profile, seed=seed,
+                   config=json.dumps(config, sort_keys=True, default=str), config_hash=h, version=__version__,
+                   git_commit=git_commit(), torch=torch.__version__, device=str(device),
                    host=socket.gethostname(), pid=os.getpid(), started=time.time(), status='running')
         rid = self._write(f"INSERT INTO runs ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
-        if rid is None: return None, 'new'
+        if rid is None: return None, 'new'                     # a read-only store: computed, not recorded
         self._mine[rid] = dict(id=rid, **row)
         return rid, 'new'
 

@@ -51,6 +51,7 @@ def test_toy_defense_in_adaptive_and_evaluate(env, tmp_path):
     assert 'Toy JPEG (8 levels)' in out and 'through BPDA' in out, out[-3000:]
     out = cli(env, 'evaluate', '--defense', 'toy_jpeg', '--model', 'D', '--profile', 'smoke', '--n', '100', '--device', 'cpu')
     assert '| Toy JPEG (8 levels) | fgsm |' in out, out
+    assert 'Toy JPEG (8 levels)' in cli(env, 'evaluate', '--help')                 # the help's list of defenses
 
 def test_recipe_names_the_new_defense(env):
     import json
