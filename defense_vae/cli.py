@@ -263,8 +263,7 @@ def results(run:int=None,        # the run to print (default: list the runs)
             target:str=None):    # list only this target's runs
     "List the recorded runs, or print one run's tables (markdown or CSV)."
     from defense_vae.results import ResultsStore
-    from defense_vae.report import Table
-    import csv, json
+    from defense_vae.report import Table, write_csv
     if format not in ('md', 'csv'): raise ValueError(f"--format must be md or csv; got {format!r}.")
     st = ResultsStore()
     if run is None:
@@ -282,8 +281,7 @@ def results(run:int=None,        # the run to print (default: list the runs)
         tb = Table.from_cells(name, m['title'], m['keys'], st.metrics(run, name), m['average'])
         if format == 'md': print(tb.markdown() + '\n')
         else:
-            w = csv.DictWriter(sys.stdout, tb.keys + [f for c in tb.cols for f in (c, 'paper_' + c)], extrasaction='ignore')
-            w.writeheader(); w.writerows({k: round(v, 2) if isinstance(v, float) else v for k, v in row.items()} for row in tb.rows)
+            write_csv(sys.stdout, tb.rows, tb.keys, tb.cols)
 
 # %% ../nbs/90_cli.ipynb #67019bef
 @command

@@ -20,10 +20,10 @@ from .results import ResultsStore
 
 # %% auto #0
 __all__ = ['COL_TITLES', 'TARGETS', 'PAPER_ORDER', 'THREAT_MODEL', 'KNOWN_DIFFERENCES', 'col_title', 'markdown_table',
-           'plot_vs_paper', 'titled_markdown', 'write_table', 'Table', 'Target', 'target', 'targets', 'get_target',
-           'check_out', 'check_models', 'resolve', 'reproduce', 'run_target', 'save_figure', 'TargetsFailed',
-           'reproduce_all', 'latest_runs', 'run_folder', 'stored_recipe', 'recipe_changes', 'report_markdown',
-           'markdown_to_html', 'write_report']
+           'plot_vs_paper', 'titled_markdown', 'write_csv', 'write_table', 'Table', 'Target', 'target', 'targets',
+           'get_target', 'check_out', 'check_models', 'resolve', 'reproduce', 'run_target', 'save_figure',
+           'TargetsFailed', 'reproduce_all', 'latest_runs', 'run_folder', 'stored_recipe', 'recipe_changes',
+           'report_markdown', 'markdown_to_html', 'write_report']
 
 # %% ../nbs/22_report.ipynb #fcf88237
 COL_TITLES = dict(   # titles of the columns and row labels that are not defenses (a defense's title is in its registration)
@@ -83,16 +83,19 @@ def titled_markdown(title:str, rows:list[dict], keys:list[str], cols:list[str], 
     "`markdown_table` under a heading `title` and the note that cells read `ours (paper)`."
     return f"## {title}\n\nours (paper)\n\n" + markdown_table(rows, keys, cols, average)
 
+def write_csv(f, rows:list[dict], keys:list[str], cols:list[str]):
+    "Write a table as CSV to the open text file `f`: the `keys` columns, then ours and the paper's (2 decimals) for each of `cols`."
+    w = csv.DictWriter(f, keys + [x for c in cols for x in (c, 'paper_' + c)], extrasaction='ignore')
+    w.writeheader()
+    w.writerows({k: round(v, 2) if isinstance(v, float) else v for k, v in r.items()} for r in rows)
+
 def write_table(out, name:str, rows:list[dict], keys:list[str], cols:list[str], title:str, average:bool=True,
                 plot:bool=True) -> str:
     "Write `name`.csv/.md (and, for accuracies, `plot`: .png against the paper) into `out`; return the markdown."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    fields = keys + [f for c in cols for f in (c, 'paper_' + c)]
-    def write_csv(tmp):
-        with open(tmp, 'w', newline='') as f:
-            w = csv.DictWriter(f, fields, extrasaction='ignore'); w.writeheader()
-            w.writerows({k: round(v, 2) if isinstance(v, float) else v for k, v in r.items()} for r in rows)
-    atomic_write(out/f'{name}.csv', write_csv)
+    def write(tmp):
+        with open(tmp, 'w', newline='') as f: write_csv(f, rows, keys, cols)
+    atomic_write(out/f'{name}.csv', write)
     md = titled_markdown(title, rows, keys, cols, average)
     atomic_write(out/f'{name}.md', lambda p: p.write_text(md + '\n'))
     if plot: plot_vs_paper(rows, cols, title, out/f'{name}.png')
