@@ -1,6 +1,6 @@
 """MNIST, Fashion-MNIST, CIFAR-10 and CelebA, checked and read into in-memory float tensors in [0, 1].
 
-The data never comes from the internet at run time: files are found in `--data-dir`, `$DEFENSE_VAE_DATA` or the shared data folder, checked against torchvision's md5 sums, and read straight from torchvision's on-disk formats. A missing or corrupt file gives an error that says which file and what to do.
+Files are found in `--data-dir`, `$DEFENSE_VAE_DATA` or a `shared/data` folder beside the checkout; only when none of those is given or holds them does torchvision download them into the cache, as a last resort. Every file is checked against torchvision's md5 sums and read straight from torchvision's on-disk formats. A missing or corrupt file gives an error that says which file and what to do.
 
 Docs: https://defense-vae.github.io/defense-vae/data.html.md"""
 
