@@ -268,7 +268,7 @@ def _argmax_batches(model:nn.Module, x, bs:int, device, amp:bool=False) -> tuple
     device, k = get_device(device), [0]
     def f(xb):
         if amp and xb.ndim == 4: xb = xb.contiguous(memory_format=torch.channels_last)
-        with autocast(device, amp): z = model(xb)
+        with torch.autocast(device.type, dtype=torch.bfloat16) if amp else contextlib.nullcontext(): z = model(xb)
         k[0] = z.shape[1]
         return z.float().argmax(1)
     with torch.no_grad(), evaluating(model.to(device)): return map_batches(f, x, bs, device), k[0]
