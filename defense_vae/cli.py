@@ -132,7 +132,8 @@ def _help_text(a:argparse.Action) -> str:
         fc = repr(a.default) if isinstance(a.default, str) and not a.default.strip() else a.default
         h = h.removesuffix(f" (default: {fc})")
     elif '(default: ' in h: return h                                           # the comment says what None means
-    shown = ('on' if a.default else 'off') if isinstance(a.default, bool) else _NO_DEFAULT.get(a.dest, 'none') if a.default is None else a.default
+    if isinstance(a.default, bool): shown = 'on' if a.default else 'off'
+    else: shown = _NO_DEFAULT.get(a.dest, 'none') if a.default is None else a.default
     return f"{h} (default: {shown})"
 
 def parser(f, name:str) -> argparse.ArgumentParser:
@@ -665,7 +666,7 @@ def evaluate(dataset:str='fmnist',  # mnist, fmnist, cifar10 or celeba
              seed:int=0,            # random seed
              data_dir:str=None,     # folder with the data set files
              float32:bool=False):   # score in float32, the tables' path (otherwise bf16 + channels-last where the device runs bf16 natively)
-    "Accuracy of a classifier behind a defense, on clean test images and under an attack: with --float32, the tables' own path and cell (threat model stated)."
+    "Accuracy of a classifier behind a defense, on clean test images and under an attack (--float32: the tables' own path and cell)."
     from defense_vae.data import dataset_info, load_images
     from defense_vae.models import Classifier
     from defense_vae.pipeline import Run, TEST_SPECS, get_defense, test_adversarials, evaluate_white_box
@@ -696,5 +697,6 @@ def evaluate(dataset:str='fmnist',  # mnist, fmnist, cifar10 or celeba
     path = 'bf16 + channels-last' if run.bf16_inference else 'float32'
     print(f"| data set | model | defense | attack | threat model | images | inference | clean | attacked |\n"
           f"|---|---|---|---|---|---|---|---|---|\n"
-          f"| {dataset} | {model}{' (' + Path(checkpoint).name + ')' if checkpoint else ''} | {d.title} | {attack} | {threat} | {min(k, n):,} | {path} | "
+          f"| {dataset} | {model}{' (' + Path(checkpoint).name + ')' if checkpoint else ''} | {d.title} | {attack} | {threat} | "
+          f"{min(k, n):,} | {path} | "
           f"{acc['clean', defense]:.2f} | {acc[attack, defense]:.2f} |")

@@ -280,7 +280,7 @@ def _check_batch(x, name:str='x') -> Tensor:
     return x
 
 def predict(model:nn.Module, x, bs:int=500, device='auto', amp:bool=False) -> Tensor:
-    "Predicted classes of `model` on images `x` (eval mode inside, batched; bf16 autocast + channels-last if `amp`); the model's modes are left as they were."
+    "Predicted classes of `model` on images `x` (eval mode inside, batched; bf16 autocast + channels-last if `amp`); modes kept."
     return _argmax_batches(model, _check_batch(x), bs, device, amp)[0]
 
 def accuracy(model:nn.Module, x:Tensor, y:Tensor, bs:int=500, device='auto', amp:bool=False) -> float:
