@@ -20,9 +20,10 @@ from .defense_vae import Defended
 from .report import TargetsFailed
 
 # %% auto #0
-__all__ = ['COMMANDS', 'MAX_PNG_BYTES', 'MAX_NPY_BYTES', 'command', 'usage', 'explain', 'check_options', 'main', 'train', 'demo',
-           'reproduce', 'report', 'recipe', 'results', 'bench', 'check_file', 'read_png', 'read_images', 'write_pngs',
-           'csv_text', 'write_csv', 'check_outputs', 'purify', 'check_checkpoint', 'evaluate']
+__all__ = ['COMMANDS', 'MAX_PNG_BYTES', 'MAX_NPY_BYTES', 'command', 'usage', 'explain', 'check_options', 'parser', 'main',
+           'train', 'demo', 'reproduce', 'report', 'recipe', 'results', 'bench', 'check_file', 'read_png',
+           'read_images', 'write_pngs', 'csv_text', 'write_csv', 'check_outputs', 'training_estimate', 'vae_is_cached',
+           'purify', 'check_checkpoint', 'evaluate']
 
 # %% ../nbs/90_cli.ipynb #915ccbb7
 import json
@@ -121,6 +122,30 @@ def check_options(args:dict):
         if k == 'seed' and not 0 <= v < 2**32: raise ValueError(f"--seed must be in [0, 2**32); got {v}.")
         if k == 'beta' and v < 0: raise ValueError(f"--beta is the weight of the KL term, 0 or more; got {v}.")
 
+_NO_DEFAULT = {'data_dir': '$DEFENSE_VAE_DATA, else the shared data folder', 'checkpoint': "the profile's own classifier",
+               'target': 'every target'}       # what an option whose default is None means when its comment does not say
+
+def _help_text(a:argparse.Action) -> str:
+    "Option `a`'s help ending in one format, `(default: X)`: `off` for a flag, the comment's own words when it gives them."
+    h = a.help or ''
+    if a.default is not None:                                                   # fastcore's suffix, written again below
+        fc = repr(a.default) if isinstance(a.default, str) and not a.default.strip() else a.default
+        h = h.removesuffix(f" (default: {fc})")
+    elif '(default: ' in h: return h                                           # the comment says what None means
+    if isinstance(a.default, bool): shown = 'on' if a.default else 'off'
+    else: shown = _NO_DEFAULT.get(a.dest, 'none') if a.default is None else a.default
+    return f"{h} (default: {shown})"
+
+def parser(f, name:str) -> argparse.ArgumentParser:
+    """Command `f`'s argument parser: fastcore's `anno_parser`, tidied. Every option's help ends in `(default: X)`, metavars
+    are argparse's names (`--seed SEED`, not `--seed (int)`), and no command repeats the package version (`--version` says it)."""
+    p = anno_parser(f, prog=f'defense-vae {name}')
+    p.epilog = None
+    for a in p._actions:
+        if not a.option_strings or a.help in (None, argparse.SUPPRESS) or a.dest == 'help': continue
+        a.metavar, a.help = None, _help_text(a)
+    return p
+
 def _fail(name:str, msg:str, code:int=1) -> int:
     print(f"defense-vae {name}: error: {msg}", file=sys.stderr)
     return code
@@ -136,7 +161,7 @@ def main(argv:list[str]|None=None) -> int:
     name, rest = argv[0], argv[1:]
     if name not in COMMANDS: print(f"defense-vae: unknown command {name!r}.\n\n{usage()}", file=sys.stderr); return 2
     f = COMMANDS[name]
-    try: args = vars(anno_parser(f, prog=f'defense-vae {name}').parse_args(rest))
+    try: args = vars(parser(f, name).parse_args(rest))
     except SystemExit as e:                                     # argparse printed the help or the usage error
         if e.code in (0, None) and name in _HELP_LISTS: print('\n' + _HELP_LISTS[name]())
         return 0 if e.code in (0, None) else 2
@@ -214,7 +239,7 @@ def demo(device:str='auto',   # auto, cpu, cuda, mps
 # %% ../nbs/90_cli.ipynb #d0b2d67b
 @command
 def reproduce(target:str,             # a registered target (see the list in `defense-vae reproduce --help`), or all
-              dataset:str=None,       # mnist, fmnist (cifar10 where the target allows it; default: the paper's data sets for the target)
+              dataset:str=None,       # mnist, fmnist, cifar10 where the target allows it (default: the paper's data sets for the target)
               profile:str='quick',    # smoke (tests), quick (CPU: ~1 h per table with native bf16, hours in float32), paper (full recipe, GPU)
               models:str='ABCD',      # classifiers to run, e.g. A or ABCD
               device:str='auto',      # auto, cpu, cuda, mps
@@ -222,7 +247,7 @@ def reproduce(target:str,             # a registered target (see the list in `de
               data_dir:str=None,      # folder with the data set files
               beta:float=0.,          # KL weight of the VAE loss (the authors' pipeline: 0; eq. 4: 1)
               dropout:str='rate',     # classifier dropout meaning: 'rate' (paper text) or 'keep_prob' (reference code)
-              out:str=None):          # output folder (default runs/TARGET-DATASET-PROFILE; for all: the folder holding those and the report, default runs)
+              out:str=None):          # output folder (default: runs/TARGET-DATASET-PROFILE; for all, the folder holding those and the report: runs)
     "Reproduce a table or figure of the paper (or all of them, ending with one report); prints our numbers beside the paper's."
     from defense_vae import report
     report.get_profile(profile); get_device(device)
@@ -501,6 +526,51 @@ def check_outputs(images, out, files:list, folders:list=(), overwrite:bool=False
                          "--out, or pass --overwrite.")
 
 # %% ../nbs/90_cli.ipynb #pv000003
+def _step_seconds(m:torch.nn.Module, loss, amp:bool, device, k:int=3) -> float:
+    "Seconds one training step of `m` (`loss(m)`, backward, Adam) takes on `device`: the best of `k` after a warm-up."
+    opt, secs = torch.optim.Adam(m.parameters()), []
+    for i in range(k + 1):
+        t0 = time.perf_counter()
+        with autocast(device, amp): l = loss(m)
+        opt.zero_grad(); l.backward(); opt.step(); l.item()                  # .item() waits for the device
+        if i: secs.append(time.perf_counter() - t0)
+    return min(secs)
+
+def training_estimate(run, model:str) -> float:
+    """Seconds to build classifier `model`, its training pairs and its Defense-VAE with `run`'s profile on `run`'s device when
+    nothing is cached: a timed training step of each network here (100 random images), times the images each one goes
+    through -- the classifier's training images, one gradient per FGSM/RAND-FGSM pair and per CW step, the VAE's pairs."""
+    import torch.nn.functional as F
+    from defense_vae.data import dataset_info
+    from defense_vae.models import Classifier, DefenseVAE
+    from defense_vae.attacks import paper_pair_specs
+    i, p, d = dataset_info(run.dataset), run.profile, run.device
+    x = torch.rand(100, i.channels, i.size, i.size, device=d)
+    y = torch.randint(0, i.n_classes, (100,), device=d)
+    clf = Classifier(model, i.channels, i.size, i.n_classes).to(d)
+    per_clf = _step_seconds(clf, lambda m: F.cross_entropy(m(x).float(), y), run.amp, d) / 100
+    per_vae = _step_seconds(DefenseVAE(i.channels, i.size).to(d), lambda m: m(x)[0].float().mean(), run.amp, d) / 100
+    specs = paper_pair_specs()
+    fam, n_cw = sum(s['attack'] != 'cw' for s in specs), sum(s['attack'] == 'cw' for s in specs)
+    cw_images = p.pair_cw_n if p.cw_spread else p.pair_cw_n * n_cw
+    clf_images = (p.clf_n or {'cifar10': 50_000}.get(run.dataset, 60_000)) * p.clf_epochs
+    vae_images = (p.pair_n * (fam + 1) + cw_images * p.cw_repeat) * p.vae_epochs       # + 1: the clean -> clean pairs
+    return per_clf * (clf_images + p.pair_n * fam + cw_images * p.cw_steps) + per_vae * vae_images
+
+def vae_is_cached(run, model:str) -> bool:
+    "Whether the cache holds a Defense-VAE for classifier `model` with `run`'s recipe (judged from the recipe each entry records)."
+    from defense_vae.data import dataset_info
+    i, p = dataset_info(run.dataset), run.profile
+    want = dict(channels=i.channels, size=i.size, epochs=p.vae_epochs, bs=p.vae_bs, lr=p.vae_lr, beta=run.beta, recon=run.recon,
+                seed=run.seed, amp=run.amp)
+    for meta in cache_dir('vae').glob(f'{run.dataset}-{model}-*/meta.json'):
+        try: recipe = json.loads(meta.read_text())['recipe']
+        except (OSError, ValueError, KeyError, TypeError): continue
+        if isinstance(recipe, dict) and all(recipe.get(k) == v for k, v in want.items()): return True
+    return False
+
+def _duration(s:float) -> str: return f"{s:.0f} s" if s < 90 else f"{s / 60:.0f} min" if s < 5400 else f"{s / 3600:.1f} h"
+
 @command
 def purify(images:str,            # a .npy file ((N,H,W), (N,C,H,W) or (N,H,W,C); floats in [0, 1], uint8 or uint16) or a folder of PNGs
            dataset:str='fmnist',  # the data set your images resemble: its Defense-VAE is used
@@ -511,7 +581,8 @@ def purify(images:str,            # a .npy file ((N,H,W), (N,C,H,W) or (N,H,W,C)
            overwrite:bool=False,  # replace files an earlier purify left in --out (without it, existing files are refused)
            device:str='auto',     # auto, cpu, cuda, mps
            seed:int=0,            # random seed
-           data_dir:str=None):    # folder with the data set files
+           data_dir:str=None,     # folder with the data set files
+           float32:bool=False):   # purify and classify in float32 (otherwise bf16 + channels-last where the device runs bf16 natively)
     "Purify your images with Defense-VAE; write them with each image's detector score and flag and the classifier's prediction."
     from defense_vae.data import dataset_info
     from defense_vae.pipeline import Run, get_defense
@@ -523,17 +594,26 @@ def purify(images:str,            # a .npy file ((N,H,W), (N,C,H,W) or (N,H,W,C)
     out, folder = Path(out), Path(images).is_dir()
     files = [out/'purified'/f'{n}.png' for n in names] if folder else [out/'purified.npy']
     check_outputs(images, out, files + [out/'scores.csv'], [out/'purified'] if folder else [], overwrite)
-    run, out = Run(dataset=dataset, profile=profile, device=device, seed=seed, data_dir=data_dir), check_out(out)
+    run = Run(dataset=dataset, profile=profile, device=device, seed=seed, data_dir=data_dir, bf16_inference=not float32)
+    out, say = check_out(out), lambda m: print(f"defense-vae purify: {m}", file=sys.stderr)
+    if run.profile.name == 'smoke':
+        say("warning: smoke models only check that everything runs (trained for seconds on a few images): their purified "
+            "images and predictions are meaningless; use --profile quick or paper for real results.")
+    if not vae_is_cached(run, model):
+        say(f"training the {run.profile.name} Defense-VAE of {dataset} classifier {model} first (none is cached): about "
+            f"{_duration(training_estimate(run, model))} on {run.device.type} (estimated from one timed training step of each network, "
+            "times the images each sees; less if the classifier or its training pairs are cached). Later runs reuse it.")
     purifier, clf = get_defense('vae').build(run, run.classifier(model))
     x_pur = run.purify(purifier, x)
     det = Detector.calibrate(purifier, run.train_images()[1][0], p=2, fp=fp, device=run.device)
-    scores, pred = det.score(x, run.device).cpu(), predict(clf, x_pur, device=run.device).cpu()
+    scores, pred = det.score(x, run.device).cpu(), predict(clf, x_pur, device=run.device, amp=run.bf16_inference).cpu()
     check_outputs(images, out, files + [out/'scores.csv'], [out/'purified'] if folder else [], overwrite)   # nothing new there meanwhile
     if folder: write_pngs(x_pur, out/'purified', names, overwrite)
     else: atomic_write(out/'purified.npy', lambda p: np.save(open(p, 'wb'), x_pur.cpu().numpy()))
     rows = [(n, f'{s:.6g}', int(s > det.threshold), c) for n, s, c in zip(names, scores.tolist(), pred.tolist())]
     write_csv(out/'scores.csv', ['image', 'score', 'flagged', 'prediction'], rows)
-    print(f"purified {len(x):,} images with the {profile} Defense-VAE of {dataset} classifier {model}; "
+    path = 'bf16 + channels-last' if run.bf16_inference else 'float32'
+    print(f"purified {len(x):,} images with the {profile} Defense-VAE of {dataset} classifier {model} ({path}); "
           f"{int((scores > det.threshold).sum()):,} flagged (threshold {det.threshold:.4g} at {fp:.0%} false positives)\n"
           f"wrote {out/('purified' if folder else 'purified.npy')} and {out/'scores.csv'}")
 
@@ -582,8 +662,9 @@ def evaluate(dataset:str='fmnist',  # mnist, fmnist, cifar10 or celeba
              adaptive:bool=False,   # craft the attack through the whole defended model instead of the bare classifier
              device:str='auto',     # auto, cpu, cuda, mps
              seed:int=0,            # random seed
-             data_dir:str=None):    # folder with the data set files
-    "Accuracy of a classifier behind a defense, on clean test images and under an attack: the tables' own path and cell (threat model stated)."
+             data_dir:str=None,     # folder with the data set files
+             float32:bool=False):   # score in float32, the tables' path (otherwise bf16 + channels-last where the device runs bf16 natively)
+    "Accuracy of a classifier behind a defense, on clean test images and under an attack (--float32: the tables' own path and cell)."
     from defense_vae.data import dataset_info, load_images
     from defense_vae.models import Classifier
     from defense_vae.pipeline import Run, TEST_SPECS, get_defense, test_adversarials, evaluate_white_box
@@ -594,7 +675,7 @@ def evaluate(dataset:str='fmnist',  # mnist, fmnist, cifar10 or celeba
     specs = {**TEST_SPECS, 'pgd': pgd_spec(ADAPTIVE_EPS.get(dataset, (8 / 255,))[0], 100)}
     if attack not in specs: raise ValueError(f"Unknown attack {attack!r}; choose one of {', '.join(specs)}.")
     if n < 1: raise ValueError(f"--n must be at least 1; got {n}.")
-    run = Run(dataset=dataset, profile=profile, device=device, seed=seed, data_dir=data_dir)
+    run = Run(dataset=dataset, profile=profile, device=device, seed=seed, data_dir=data_dir, bf16_inference=not float32)
     if checkpoint: clf = load_checkpoint(checkpoint, Classifier(model, info.channels, info.size, info.n_classes, run.dropout))
     else: clf = run.classifier(model)
     x, y = load_images(dataset, 'test', n=n, seed=seed, data_dir=data_dir).tensors     # the first n of the tables' test images
@@ -611,6 +692,9 @@ def evaluate(dataset:str='fmnist',  # mnist, fmnist, cifar10 or celeba
         threat = ("crafted on the defended classifier itself, as in the white-box tables" if d.own_attacks else
                   "crafted on the bare classifier (the paper's setting)")
     k = d.n_images(run) or n
-    print(f"| data set | model | defense | attack | threat model | images | clean | attacked |\n|---|---|---|---|---|---|---|---|\n"
-          f"| {dataset} | {model}{' (' + Path(checkpoint).name + ')' if checkpoint else ''} | {d.title} | {attack} | {threat} | {min(k, n):,} | "
+    path = 'bf16 + channels-last' if run.bf16_inference else 'float32'
+    print(f"| data set | model | defense | attack | threat model | images | inference | clean | attacked |\n"
+          f"|---|---|---|---|---|---|---|---|---|\n"
+          f"| {dataset} | {model}{' (' + Path(checkpoint).name + ')' if checkpoint else ''} | {d.title} | {attack} | {threat} | "
+          f"{min(k, n):,} | {path} | "
           f"{acc['clean', defense]:.2f} | {acc[attack, defense]:.2f} |")

@@ -19,8 +19,8 @@ from torch import nn, Tensor
 __all__ = ['PLUGIN_GROUP', 'import_torchvision', 'get_device', 'seed_everything', 'cache_dir', 'stable_hash', 'progress',
            'check_images', 'check_labels', 'atomic_write', 'save_checkpoint', 'CheckpointError', 'read_checkpoint',
            'load_checkpoint', 'save_state', 'load_state', 'batch_indices', 'as_batch', 'map_batches', 'ConcatSet',
-           'evaluating', 'predict', 'accuracy', 'bf16_is_fast', 'autocast', 'fit', 'device_description', 'load_plugins',
-           'replaces']
+           'evaluating', 'predict', 'accuracy', 'bf16_is_fast', 'fast_inference', 'autocast', 'fit',
+           'device_description', 'load_plugins', 'replaces']
 
 # %% ../nbs/00_core.ipynb #1f5c936a
 _TV_SCHEMAS = ("nms(Tensor dets, Tensor scores, float iou_threshold) -> Tensor",
@@ -263,12 +263,14 @@ def evaluating(*models:nn.Module, frozen:bool=True):
         for p, r in grads: p.requires_grad_(r)
 
 # %% ../nbs/00_core.ipynb #0824ab4a
-def _argmax_batches(model:nn.Module, x, bs:int, device) -> tuple[Tensor, int]:
-    "(predicted classes, number of logits) of `model` on `x`, in eval mode, batched."
+def _argmax_batches(model:nn.Module, x, bs:int, device, amp:bool=False) -> tuple[Tensor, int]:
+    "(predicted classes, number of logits) of `model` on `x`, in eval mode, batched; bf16 autocast on channels-last batches if `amp`."
     device, k = get_device(device), [0]
     def f(xb):
-        z = model(xb); k[0] = z.shape[1]
-        return z.argmax(1)
+        if amp and xb.ndim == 4: xb = xb.contiguous(memory_format=torch.channels_last)
+        with torch.autocast(device.type, dtype=torch.bfloat16) if amp else contextlib.nullcontext(): z = model(xb)
+        k[0] = z.shape[1]
+        return z.float().argmax(1)
     with torch.no_grad(), evaluating(model.to(device)): return map_batches(f, x, bs, device), k[0]
 
 def _check_batch(x, name:str='x') -> Tensor:
@@ -277,14 +279,14 @@ def _check_batch(x, name:str='x') -> Tensor:
     if x.ndim < 2 or len(x) == 0: raise ValueError(f"{name} must be a non-empty batch (N, ...); got shape {tuple(x.shape)}. Add a batch axis with x[None].")
     return x
 
-def predict(model:nn.Module, x, bs:int=500, device='auto') -> Tensor:
-    "Predicted classes of `model` on images `x` (eval mode inside, batched); the model's modes are left as they were."
-    return _argmax_batches(model, _check_batch(x), bs, device)[0]
+def predict(model:nn.Module, x, bs:int=500, device='auto', amp:bool=False) -> Tensor:
+    "Predicted classes of `model` on images `x` (eval mode inside, batched; bf16 autocast + channels-last if `amp`); modes kept."
+    return _argmax_batches(model, _check_batch(x), bs, device, amp)[0]
 
-def accuracy(model:nn.Module, x:Tensor, y:Tensor, bs:int=500, device='auto') -> float:
-    "Top-1 accuracy in percent of `model` on (`x`, `y`); `y` must be one valid class label per image."
+def accuracy(model:nn.Module, x:Tensor, y:Tensor, bs:int=500, device='auto', amp:bool=False) -> float:
+    "Top-1 accuracy in percent of `model` on (`x`, `y`) (bf16 autocast + channels-last if `amp`); `y` must be one valid class label per image."
     y = check_labels(y, len(_check_batch(x)))
-    pred, k = _argmax_batches(model, x, bs, device)
+    pred, k = _argmax_batches(model, x, bs, device, amp)
     check_labels(y, len(x), k)
     return (pred == y).float().mean().item() * 100
 
@@ -298,6 +300,10 @@ def bf16_is_fast(device='auto') -> bool:
     if device.type != 'cpu': return False
     cpu = getattr(torch, 'cpu', None)
     return any(getattr(cpu, f, lambda: False)() for f in ('_is_amx_tile_supported', '_is_avx512_bf16_supported'))
+
+def fast_inference(device='auto', float32:bool=False) -> bool:
+    "Whether inference on `device` runs in bf16 autocast + channels-last by default: where bf16 is native, unless `float32` forces float32."
+    return not float32 and bf16_is_fast(device)
 
 def autocast(device:torch.device, enabled:bool=False):
     "bf16 autocast on `device` if `enabled`, else a no-op context."

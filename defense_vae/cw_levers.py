@@ -85,7 +85,7 @@ def lever_rows(run:Run, name:str, levers:dict, base:dict|None=None) -> list[dict
     for label, lever in levers.items():
         lrun, bn = lever_run(run, lever, lever_base(run) if base is None else base)
         purifier, _ = get_defense('vae').build(lrun, clf)
-        acc = {k: run.accuracy(clf, purify(purifier, adv[k], device=run.device, bn_batch_stats=bn), adv['y'])
+        acc = {k: run.accuracy(clf, purify(purifier, adv[k], device=run.device, bn_batch_stats=bn, float32=True), adv['y'])
                for k in ('clean', *TEST_SPECS)}
         n, n_cw = pair_counts(lrun)
         avg = sum(acc[k] for k in TEST_SPECS) / len(TEST_SPECS)

@@ -184,9 +184,9 @@ class DefenseGAN(nn.Module):
 
 # %% ../nbs/08_defense_gan.ipynb #90b3c776
 def time_purifier(purifier:nn.Module, x:Tensor, bs:int=100, device='auto', warmup:bool=True) -> tuple[float, Tensor]:
-    "(seconds to purify `x` in batches of `bs` on `device`, the purified images), timed after a one-batch warm-up."
+    "(seconds to purify `x` in batches of `bs` on `device` in float32, the purified images), timed after a one-batch warm-up."
     device = get_device(device)
-    if warmup: purify(purifier, x[:bs], bs=bs, device=device)
+    if warmup: purify(purifier, x[:bs], bs=bs, device=device, float32=True)
     t0 = time.perf_counter()
-    out = purify(purifier, x, bs=bs, device=device)             # outputs come back to the CPU: the device is done
+    out = purify(purifier, x, bs=bs, device=device, float32=True)           # outputs come back to the CPU: the device is done
     return time.perf_counter() - t0, out

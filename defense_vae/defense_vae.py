@@ -73,11 +73,15 @@ def _use_batch_stats(m:nn.Module):
     for sub in m.modules():
         if isinstance(sub, nn.modules.batchnorm._BatchNorm): sub.train()
 
-def purify(purifier:nn.Module, x:Tensor, bs:int=500, device='auto', bn_batch_stats:bool=False,
-           channels_last:bool=False, amp:bool=False) -> Tensor:
-    "The purified images of `x` (eval mode, batched, bf16 autocast if `amp`), in float32 on the CPU; `purifier` is any purifier or a `DefenseVAE`."
+def purify(purifier:nn.Module, x:Tensor, bs:int=500, device='auto', bn_batch_stats:bool=False, float32:bool=False,
+           channels_last:bool|None=None, amp:bool|None=None) -> Tensor:
+    """The purified images of `x` (eval mode, batched), in float32 on the CPU; `purifier` is any purifier or a `DefenseVAE`.
+    bf16 autocast + channels-last where `device` runs bf16 natively (`fast_inference`), float32 elsewhere or with `float32`;
+    `amp` (bf16 autocast) and `channels_last`, when given, set each one explicitly."""
     check_images(x, getattr(purifier, 'channels', None), getattr(purifier, 'size', None))
     p, device = as_purifier(purifier), get_device(device)
+    fast = fast_inference(device, float32)
+    amp, channels_last = fast if amp is None else amp, fast if channels_last is None else channels_last
     fmt = torch.channels_last if channels_last else torch.contiguous_format
     if bn_batch_stats: p = copy.deepcopy(p)            # batch statistics would otherwise update the running ones
     with torch.no_grad(), evaluating(p.to(device, memory_format=fmt)):
@@ -91,6 +95,12 @@ class Defended(nn.Module):
     def __init__(self, purifier:nn.Module, classifier:nn.Module):
         super().__init__(); self.purifier, self.classifier = as_purifier(purifier), classifier
     def forward(self, x:Tensor) -> Tensor: return self.classifier(self.purifier(x))
+    def predict(self, x:Tensor, bs:int=500, device='auto', float32:bool=False) -> Tensor:
+        "Predicted classes on `x`: bf16 autocast + channels-last where `device` runs bf16 natively, float32 elsewhere or with `float32`."
+        return predict(self, x, bs, device, amp=fast_inference(device, float32))
+    def accuracy(self, x:Tensor, y:Tensor, bs:int=500, device='auto', float32:bool=False) -> float:
+        "Top-1 accuracy in percent on (`x`, `y`), on the same path as `Defended.predict`."
+        return accuracy(self, x, y, bs, device, amp=fast_inference(device, float32))
 
 DefendedClassifier = Defended   # the older name
 

@@ -91,7 +91,8 @@ def table5(run:Run, models:str='ABCD', out=None) -> list[Table]:
     rows = speed_rows(run, models[0], n=n, gan_n=gan_n)
     note = '' if gan_n >= 1000 else f", timed on {n} (Defense-VAE) and {gan_n} images (Defense-GAN), scaled to 1,000"
     where = f"{run.dataset}, profile {run.profile.name}, {device_description(run.device)}"
-    title = (f"Table 5: purification time, {where}, float32, batches of 100{note}; accuracy of classifier "
+    title = (f"Table 5: purification time on the float32 path (purify with float32=True; the bf16 paths are timed in table5-limit), "
+             f"{where}, batches of 100{note}; accuracy of classifier "
              f"{models[0]} under FGSM crafted on the bare classifier, on the {n:,} images (Defense-GAN: the first {gan_n:,})")
     vae, _ = get_defense('vae').build(run, run.classifier(models[0]))
     x = load_images(run.dataset, 'test', n=n, seed=run.seed, data_dir=run.data_dir).tensors[0]

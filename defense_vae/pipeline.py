@@ -135,12 +135,14 @@ class Run:
     "The setting of one experiment run; `device` is resolved once, here."
     dataset:str='fmnist'; profile:Profile|str='smoke'; device:str|torch.device='auto'; seed:int=0; data_dir:str|None=None
     dropout:str='rate'; beta:float=0.; recon:str='bce'; log:Callable|None=print
+    bf16_inference:bool=False   # `accuracy` and `purify` in bf16 + channels-last where the device runs bf16 natively (the CLI's default)
 
     def __post_init__(self):
         dataset_info(self.dataset)
         self.profile, self.device = get_profile(self.profile), get_device(self.device)
         fast = bf16_is_fast(self.device)
         self.amp, self.cw_fast = self.profile.amp and fast, self.profile.cw_fast and fast
+        self.bf16_inference = self.bf16_inference and fast
 
     def with_steps(self, spec:dict) -> dict:
         "`spec` as this run attacks with it (the profile's CW steps; bf16 CW where it is fast)."
@@ -151,10 +153,12 @@ class Run:
         p = self.profile
         recipe = dict(name=p.name, **core_recipe(p), **{b: asdict(getattr(p, b)) for b in budgets})
         return dict(dataset=self.dataset, profile=recipe, seed=self.seed, dropout=self.dropout, beta=self.beta,
-                    recon=self.recon, amp=self.amp, cw_fast=self.cw_fast)
+                    recon=self.recon, amp=self.amp, cw_fast=self.cw_fast, **({'bf16_inference': True} if self.bf16_inference else {}))
 
-    def accuracy(self, model:nn.Module, x:Tensor, y:Tensor) -> float: return accuracy(model, x, y, device=self.device)
-    def purify(self, purifier:nn.Module, x:Tensor) -> Tensor: return purify(purifier, x, device=self.device)
+    def accuracy(self, model:nn.Module, x:Tensor, y:Tensor) -> float:
+        return accuracy(model, x, y, device=self.device, amp=self.bf16_inference)
+    def purify(self, purifier:nn.Module, x:Tensor) -> Tensor:
+        return purify(purifier, x, device=self.device, float32=not self.bf16_inference)
     def attack(self, model:nn.Module, x:Tensor, spec:dict, y:Tensor|None=None) -> Tensor:
         return run_attack(model, x, self.with_steps(spec), y, device=self.device, seed=self.seed)
 
