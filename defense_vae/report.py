@@ -343,7 +343,8 @@ def stored_recipe(r:dict) -> tuple[Target, dict]|None:
 
 def recipe_changes(r:dict) -> str:
     "How stored run `r` was made differently from what its target and profile run now ('' when it is current): every key that differs."
-    found = stored_recipe(r)
+    try: found = stored_recipe(r)
+    except ValueError as e: return f'it cannot be made again as it was ({e})'      # e.g. a data set its target no longer takes
     if found is None: return 'its target or profile no longer exists'
     cfg, (_, now) = json.loads(r['config']), found
     same = lambda a, b: json.loads(json.dumps(a)) == json.loads(json.dumps(b))          # tuples and lists alike
