@@ -293,7 +293,8 @@ attacker who knows it: PGD through Defense-VAE + classifier (target `adaptive`) 
 KNOWN_DIFFERENCES = """- **Budgets.** The `quick` profile trains the classifiers on 20,000 images for 4 epochs and the VAE on pairs of
   10,000 images (CW: one pair per image, its learning rate the four in turn: 10 % of the pairs, a third in the paper) for 3
   epochs, and tests on 1,000 images; `paper` is the full recipe
-  (60,000 images, 12 attacks each, 5 epochs, 10,000 test images). Slow baselines may be scored on fewer test images:
+  (58,000 of the 60,000 training images -- 2,000 are held out for choosing lambda -- 12 attacks each, 5 epochs, 10,000
+  test images). Slow baselines may be scored on fewer test images:
   the table title says how many.
 - **Dropout.** Table 6's numbers are read as drop rates (the paper's text); the authors' code passed them as
   keep probabilities. `--dropout keep_prob` gives the code's meaning; it changes classifier B most.
