@@ -331,8 +331,8 @@ def _flat(d, prefix='') -> dict:
     if not isinstance(d, dict) or not d: return {prefix.rstrip('.'): d} if prefix else {}
     return {k: v for key, val in d.items() for k, v in _flat(val, f'{prefix}{key}.').items()}
 
-def stored_recipe(r:dict) -> tuple[Target, dict]|None:
-    "(its target, the recipe the target would key stored run `r` by today), or None if the target or profile is gone."
+def stored_recipe(r:dict) -> dict|None:
+    "The recipe the target of stored run `r` would key it by today, or None if the target or profile is gone."
     cfg = json.loads(r['config'])
     if r['target'] not in TARGETS: load_plugins()
     if r['target'] not in TARGETS or r['profile'] not in PROFILES: return None
@@ -340,14 +340,14 @@ def stored_recipe(r:dict) -> tuple[Target, dict]|None:
     kw = {k: run0[k] for k in ('dropout', 'beta', 'recon') if k in run0}
     _, _, _, now = resolve(r['target'], r['datasets'].split(','), r['profile'], cfg.get('models', 'A'), 'cpu', r['seed'] or 0,
                            log=None, **kw)
-    return TARGETS[r['target']], now
+    return now
 
 def recipe_changes(r:dict) -> str:
     "How stored run `r` was made differently from what its target and profile run now ('' when it is current): every key that differs."
-    try: found = stored_recipe(r)
+    try: now = stored_recipe(r)
     except ValueError as e: return f'it cannot be made again as it was ({e})'      # e.g. a data set its target no longer takes
-    if found is None: return 'its target or profile no longer exists'
-    cfg, (_, now) = json.loads(r['config']), found
+    if now is None: return 'its target or profile no longer exists'
+    cfg = json.loads(r['config'])
     same = lambda a, b: json.loads(json.dumps(a)) == json.loads(json.dumps(b))          # tuples and lists alike
     flat = lambda c: {**_flat({k: v for k, v in c.items() if k != 'runs'}), **_flat((c.get('runs') or [{}])[0])}
     old, new = flat(cfg), flat(now)
