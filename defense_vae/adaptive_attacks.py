@@ -44,16 +44,18 @@ def adaptive_defenses() -> list[str]:
 
 def adaptive_budget(profile:Profile|str, defense:str|None=None, **overrides) -> dict:
     "The attack budget of `profile` (its `adaptive`, with `defense`'s own entries), then `overrides`; `ValueError` for a bad key or value."
-    bad = sorted(set(overrides) - set(BUDGET_KEYS))
-    if bad: raise ValueError(f"Unknown budget key(s) {bad}; the budget has {', '.join(BUDGET_KEYS)}.")
+    bad = sorted(set(overrides) - {*BUDGET_KEYS, 'craft'})
+    if bad: raise ValueError(f"Unknown budget key(s) {bad}; the budget has {', '.join(BUDGET_KEYS)} and craft.")
     base = asdict(get_profile(profile).adaptive)
     b = {**{k: base[k] for k in BUDGET_KEYS}, **base['per_defense'].get(defense, {}), **overrides}
+    craft = b.pop('craft', None) or {}
+    if not isinstance(craft, dict): raise ValueError(f"Budget craft must be a dict of the defense's options; got {craft!r}.")
     for k, v in b.items():
         lo = 0 if k in ('cw_n', 'cw_steps') else 1
         if not isinstance(v, int) or isinstance(v, bool) or v < lo:
             raise ValueError(f"Budget {k} must be an integer >= {lo}; got {k}={v!r}.")
     if b['cw_n'] and not b['cw_steps']: raise ValueError("Budget cw_steps must be >= 1 when cw_n > 0.")
-    return b
+    return {**b, **({'craft': dict(craft)} if craft else {})}
 
 # %% ../nbs/24_adaptive_attacks.ipynb #ad000010
 def reaches_input(purifier:nn.Module, x:Tensor, device='auto') -> bool:
@@ -241,7 +243,8 @@ def attack_defense(run:Run, name:str, clf:nn.Module, fp:float=FIG6_FP, detect:bo
     purifier, c = get_defense(name).build(run, clf)
     t0 = time.time()
     x, y = _subset(run, name, b['n'])
-    model, how = attack_model(purifier, c, x, run.device)
+    crafted_on = get_defense(name).build(run, clf, **b['craft'])[0] if b.get('craft') else purifier
+    model, how = attack_model(crafted_on, c, x, run.device)
     exact = c if purifier is None else Defended(purifier, c)
     eot = b['eot'] if is_random(exact, x[:2], run.device) else 1
     label, eps = f"{run.dataset}-{clf.config['name']}-{name}", ADAPTIVE_EPS[run.dataset]
@@ -317,7 +320,9 @@ def budget_note(records:list[dict]) -> str:
     "Images, steps and restarts for a title, with the defenses whose budget differs named."
     one = lambda r: f"{r['n']} test images, {r['budget']['steps']} steps of 2.5*eps/{r['budget']['steps']}, " \
                     f"{r['budget']['restarts']} restart(s)"
-    others = [f"{get_defense(r['defense']).title}: {one(r)}" for r in records[1:] if one(r) != one(records[0])]
+    craft = lambda r: (f", crafted through its {', '.join(f'{k}={v}' for k, v in r['budget']['craft'].items())} copy"
+                       if r['budget'].get('craft') else '')
+    others = [f"{get_defense(r['defense']).title}: {one(r)}{craft(r)}" for r in records[1:] if one(r) + craft(r) != one(records[0])]
     return one(records[0]) + (f" ({'; '.join(others)})" if others else '')
 
 def _cw(records:list[dict]) -> str:

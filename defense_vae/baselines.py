@@ -14,12 +14,19 @@ from .magnet import MagNetAE, MagNetReformer, get_magnet_ae, magnet_images
 from .detection import Detector
 from .adv_training import get_adv_classifier
 from .defense_vae import Defended
-from .defense_gan import DefenseGAN, get_generator
+import copy
+import torch
+from torch import Tensor
+from torch.utils.data import TensorDataset
+from .defense_gan import DefenseGAN, get_generator, gan_reconstruct
+from .training import train_classifier
+from .cache import cached
 from dataclasses import asdict
 from .pipeline import Run, Profile, defense, get_profile
 
 # %% auto #0
-__all__ = ['magnet_for', 'magnet_detector', 'magnet_defense', 'adv_tr_defense', 'gan_budget', 'defense_gan_defense']
+__all__ = ['magnet_for', 'magnet_detector', 'magnet_defense', 'adv_tr_defense', 'gan_budget', 'defense_gan_defense',
+           'defense_gan_rec_defense', 'defense_gan_random_defense']
 
 # %% ../nbs/23_baselines.ipynb #3ba21c9b
 def magnet_for(run:Run) -> MagNetAE:
@@ -50,15 +57,52 @@ def adv_tr_defense(run:Run, clf:nn.Module, eps:float=0.3, **options):
 
 # %% ../nbs/23_baselines.ipynb #3c952d4a
 def gan_budget(profile:Profile|str, **overrides) -> dict:
-    "The Defense-GAN budget (iters, dim, L, R, test_n) of `profile` (its `gan`); any of those keys in `overrides` take precedence."
+    "The Defense-GAN budget of `profile` (its `gan`, as a dict); any of its keys in `overrides` take precedence."
     b = asdict(get_profile(profile).gan)
     return {**b, **{k: v for k, v in overrides.items() if k in b}}
 
-@defense('defense_gan', 'Defense-GAN', tables=('table1', 'table4', 'table10', 'adaptive'), reads=('gan',),
+@defense('defense_gan', 'Defense-GAN', tables=('table1', 'table4', 'table10', 'adaptive'), reads=('gan',), version=2,
          test_n=lambda run: run.profile.gan.test_n)
 def defense_gan_defense(run:Run, clf:nn.Module, **options):
     "Defense-GAN (WGAN-GP generator for `run.dataset`, budget from the profile) in front of `clf`."
     b = gan_budget(run.profile, **options)
-    G = get_generator(run.dataset, iters=b['iters'], dim=b['dim'], n_train=run.profile.clf_n, seed=run.seed,
-                      device=run.device, data_dir=run.data_dir, log=run.log)
+    G = get_generator(run.dataset, iters=b['iters'], dim=b['dim'], n_train=b['n_train'], seed=run.seed, amp=run.amp,
+                      snap_every=b['snap_every'], device=run.device, data_dir=run.data_dir, log=run.log)
     return DefenseGAN(G.to(run.device), L=b['L'], R=b['R']), clf
+
+# %% ../nbs/23_baselines.ipynb #91fdedf9
+def _make_gan_recs(G:nn.Module, x:Tensor, L:int, R:int, amp:bool, device='auto', bs:int=100) -> Tensor:
+    dev = get_device(device); G = G.to(dev)
+    out = []
+    for i in progress(range(0, len(x), bs), 'Defense-GAN reconstructions', total=(len(x) + bs - 1) // bs):
+        with autocast(dev, amp): out.append(gan_reconstruct(G, x[i:i + bs].to(dev), L=L, R=R)[0].float().cpu())
+    return torch.cat(out)
+
+def _make_gan_rec_classifier(clf:nn.Module, recs:Tensor, y:Tensor, epochs:int, seed:int, device='auto', state_path=None):
+    rec = copy.deepcopy(clf)
+    train_classifier(rec, TensorDataset(recs, y), epochs=epochs, seed=seed, device=device, state_path=state_path)
+    return rec.eval()
+
+@defense('defense_gan_rec', 'Defense-GAN-Rec', tables=('table1', 'table4'), reads=('gan',),
+         test_n=lambda run: run.profile.gan.test_n)
+def defense_gan_rec_defense(run:Run, clf:nn.Module, **options):
+    "Defense-GAN in front of a copy of `clf` fine-tuned on Defense-GAN's reconstructions of training images."
+    purifier, _ = defense_gan_defense(run, clf, **options)
+    b = gan_budget(run.profile, **options)
+    (x, y), _ = run.train_images()
+    x, y = x[:b['rec_n']], y[:b['rec_n']]
+    L, R = b['rec_L'] or b['L'], b['rec_R'] or b['R']
+    recs = cached('gan-recs', _make_gan_recs, using=dict(device=run.device), label=f'{run.dataset}-L{L}-R{R}',
+                  log=run.log, G=purifier.generator, x=x, L=L, R=R, amp=run.amp)
+    c = cached('gan-rec-classifier', _make_gan_rec_classifier, using=dict(device=run.device),
+               label=f"{run.dataset}-{clf.config['name']}", log=run.log, clf=clf, recs=recs, y=y,
+               epochs=b['rec_epochs'] or run.profile.rec_epochs, seed=run.seed)
+    return purifier, c
+
+# %% ../nbs/23_baselines.ipynb #a82aae04
+@defense('defense_gan_random', 'Defense-GAN (random starts)', tables=('adaptive',), reads=('gan',),
+         test_n=lambda run: run.profile.gan.test_n)
+def defense_gan_random_defense(run:Run, clf:nn.Module, **options):
+    "Defense-GAN drawing fresh random starts on every call, as the authors' code does (attack it with EOT)."
+    purifier, c = defense_gan_defense(run, clf, **options)
+    return DefenseGAN(purifier.generator, L=purifier.L, R=purifier.R, seed=None), c

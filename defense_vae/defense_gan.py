@@ -20,8 +20,9 @@ from .cache import cached
 from .defense_vae import BPDA, purify
 
 # %% auto #0
-__all__ = ['GAN_SIZES', 'Generator', 'Critic', 'generator_state', 'generator_from', 'critic_loss', 'train_wgan_gp',
-           'get_generator', 'gan_reconstruct', 'DefenseGAN', 'time_purifier']
+__all__ = ['GAN_SIZES', 'GAN_RECIPE_VERSION', 'Generator', 'Critic', 'reference_init_', 'generator_state', 'generator_from',
+           'critic_loss', 'train_wgan_gp', 'gan_run_dir', 'get_generator', 'gan_reconstruct', 'DefenseGAN',
+           'time_purifier']
 
 # %% ../nbs/08_defense_gan.ipynb #c8e95975
 GAN_SIZES = (28, 32)
@@ -58,6 +59,22 @@ class Critic(nn.Module):
                                  nn.Flatten(), nn.Linear(4 * 4 * 4 * dim, 1))
     def forward(self, x:Tensor) -> Tensor: return self.net(x).flatten()
 
+# %% ../nbs/08_defense_gan.ipynb #9b3334b3
+def _uniform_(w:Tensor, std:float): nn.init.uniform_(w, -std * 3 ** 0.5, std * 3 ** 0.5)
+
+def reference_init_(model:nn.Module) -> nn.Module:
+    "`model` with the authors' initialisation, in place: He-uniform (de)convolutions, Glorot-uniform linear layers, zero biases."
+    for m in model.modules():
+        if isinstance(m, nn.Linear): _uniform_(m.weight, (2 / (m.in_features + m.out_features)) ** 0.5)
+        elif isinstance(m, (nn.Conv2d, nn.ConvTranspose2d)):
+            k2, s2 = m.kernel_size[0] * m.kernel_size[1], m.stride[0] * m.stride[1]
+            up = isinstance(m, nn.ConvTranspose2d)
+            fan_in, fan_out = m.in_channels * k2 / (s2 if up else 1), m.out_channels * k2 / (1 if up else s2)
+            _uniform_(m.weight, (4 / (fan_in + fan_out)) ** 0.5)
+        else: continue
+        if m.bias is not None: nn.init.zeros_(m.bias)
+    return model
+
 # %% ../nbs/08_defense_gan.ipynb #8f23a453
 def generator_state(G:Generator) -> dict:
     "`G` as a dict of tensors and plain values (`cached` stores it with `save_state`)."
@@ -73,9 +90,9 @@ def generator_from(d:dict) -> Generator:
 def critic_loss(D:nn.Module, real:Tensor, fake:Tensor, alpha:Tensor, gp:float=10.) -> tuple[Tensor, Tensor]:
     "(WGAN-GP critic loss, Wasserstein estimate E[D(real)] - E[D(fake)]); `alpha` (N,1,1,1) places the penalty points."
     xi = (real + alpha * (fake - real)).detach().requires_grad_(True)
-    grad, = torch.autograd.grad(D(xi).sum(), xi, create_graph=True)
-    penalty = (grad.flatten(1).norm(dim=1) - 1).pow(2).mean()
-    out = D(torch.cat([real, fake]))                                                 # one pass for both (no batchnorm)
+    grad, = torch.autograd.grad(D(xi).float().sum(), xi, create_graph=True)
+    penalty = (grad.float().flatten(1).norm(dim=1) - 1).pow(2).mean()   # in float32 under bf16 autocast too
+    out = D(torch.cat([real, fake])).float()                          # one pass for both (no batchnorm)
     w = out[:len(real)].mean() - out[len(real):].mean()
     return -w + gp * penalty, w.detach()
 
@@ -83,20 +100,20 @@ def critic_loss(D:nn.Module, real:Tensor, fake:Tensor, alpha:Tensor, gp:float=10
 def _iter_rng(seed:int, it:int) -> torch.Generator: return torch.Generator().manual_seed(seed * 1_000_003 + it)
 
 def train_wgan_gp(G:Generator, D:nn.Module, images:Tensor, iters:int, critic_iters:int=5, gp:float=10., lr:float=1e-4,
-                  betas:tuple=(0.5, 0.9), bs:int=50, seed:int=0, device='auto', state_path=None, save_every:int=100,
-                  on_iter:Callable|None=None) -> list[float]:
+                  betas:tuple=(0.5, 0.9), bs:int=50, seed:int=0, device='auto', amp:bool=False, state_path=None,
+                  save_every:int=100, snapshots=None, snap_every:int=500, on_iter:Callable|None=None) -> list[float]:
     "Train `G` against critic `D` on `images` for `iters` generator steps (WGAN-GP); returns the Wasserstein estimates."
     device, n = get_device(device), len(images)
     if n < bs: raise ValueError(f"WGAN-GP needs at least one full batch: {n} images < batch size {bs}.")
     G.to(device).train(); D.to(device).train()
     opt_g = torch.optim.Adam(G.parameters(), lr=lr, betas=betas)
     opt_d = torch.optim.Adam(D.parameters(), lr=lr, betas=betas)
-    start, history = 0, []
+    start, history, seconds = 0, [], 0.
     if state_path is not None and Path(state_path).exists():
         st = load_state(state_path)
         G.load_state_dict(st['G']); D.load_state_dict(st['D'])
         opt_g.load_state_dict(st['opt_g']); opt_d.load_state_dict(st['opt_d'])
-        start, history = st['it'], st['history']
+        start, history, seconds = st['it'], st['history'], st.get('seconds', 0.)
     epochs = {}
     def real_batch(k):
         "The k-th real batch of the run: batch k mod (n // bs) of epoch k // (n // bs)."
@@ -104,57 +121,89 @@ def train_wgan_gp(G:Generator, D:nn.Module, images:Tensor, iters:int, critic_ite
         if epoch not in epochs:
             epochs.clear(); epochs[epoch] = batch_indices(n, bs, True, torch.Generator().manual_seed(seed * 1000 + epoch))
         return as_batch((images[epochs[epoch][j]],), device)[0]
-    bar = progress(range(start, iters), 'WGAN-GP', total=iters, initial=start)
+    bar, t0 = progress(range(start, iters), 'WGAN-GP', total=iters, initial=start), time.perf_counter() - seconds
     for it in bar:
         g = _iter_rng(seed, it)
         for j in range(critic_iters):
             real = real_batch(it * critic_iters + j)
             z, alpha = torch.randn(bs, G.latent, generator=g).to(device), torch.rand(bs, 1, 1, 1, generator=g).to(device)
-            with torch.no_grad(): fake = G(z)
-            loss_d, w = critic_loss(D, real, fake, alpha, gp)
+            with torch.no_grad(), autocast(device, amp): fake = G(z).float()
+            with autocast(device, amp): loss_d, w = critic_loss(D, real, fake, alpha, gp)
             opt_d.zero_grad(set_to_none=True); loss_d.backward(); opt_d.step()
         D.requires_grad_(False)
-        loss_g = -D(G(torch.randn(bs, G.latent, generator=g).to(device))).mean()
+        with autocast(device, amp): loss_g = -D(G(torch.randn(bs, G.latent, generator=g).to(device))).float().mean()
         opt_g.zero_grad(set_to_none=True); loss_g.backward(); opt_g.step()
         D.requires_grad_(True)
         history.append(w.item())
         bar.set_postfix(w=f'{history[-1]:.3g}', refresh=False)
-        if state_path is not None and ((it + 1) % save_every == 0 or it + 1 == iters):
+        done, seconds = it + 1, time.perf_counter() - t0
+        if snapshots is not None and (done % snap_every == 0 or done == iters):
+            save_state(Path(snapshots)/f'G-{done}.pt', {**generator_state(G), 'it': done, 'seconds': seconds})
+        if state_path is not None and (done % save_every == 0 or done == iters):
             save_state(state_path, {'G': G.state_dict(), 'D': D.state_dict(), 'opt_g': opt_g.state_dict(),
-                                    'opt_d': opt_d.state_dict(), 'it': it + 1, 'history': history})
+                                    'opt_d': opt_d.state_dict(), 'it': done, 'history': history, 'seconds': seconds})
         if on_iter is not None: on_iter(it, history[-1])
     G.eval(); D.eval()
     return history
 
 # %% ../nbs/08_defense_gan.ipynb #7f35b686
-def _make_gan(dataset:str, n_train:int|None, dim:int, iters:int, critic_iters:int, bs:int, seed:int, device='auto',
-              data_dir=None, log=print, state_path=None) -> dict:
-    info = dataset_info(dataset)
-    images = load_images(dataset, 'train', n=n_train, seed=seed, data_dir=data_dir).tensors[0]
+GAN_RECIPE_VERSION = 2   # 2: first n_train images, reference init, bf16 autocast where native, shared runs with snapshots
+
+def gan_run_dir(dataset:str, **recipe) -> Path:
+    "The folder of the WGAN-GP run for `dataset` and `recipe` (all settings but the iteration count): state and snapshots."
+    return cache_dir('gan-runs')/f"{dataset}-{stable_hash(dataset, recipe)}"
+
+def _gan_images(dataset:str, n_train:int|None, data_dir=None) -> Tensor:
+    images = load_images(dataset, 'train', data_dir=data_dir).tensors[0]
+    if n_train is not None and n_train > len(images):
+        raise ValueError(f"n_train={n_train:,} but {dataset} has {len(images):,} training images.")
+    return images[:n_train]
+
+def _make_gan(dataset:str, iters:int, n_train:int|None, dim:int, critic_iters:int, bs:int, seed:int, init:str, amp:bool,
+              version:int, device='auto', data_dir=None, log=print, snap_every:int=500) -> dict:
+    if init not in ('reference', 'torch'): raise ValueError(f"init must be 'reference' or 'torch'; got {init!r}.")
+    run = gan_run_dir(dataset, n_train=n_train, dim=dim, critic_iters=critic_iters, bs=bs, seed=seed, init=init, amp=amp,
+                      version=version)
+    if (run/f'G-{iters}.pt').exists(): return load_state(run/f'G-{iters}.pt')
+    run.mkdir(parents=True, exist_ok=True)
+    state = run/'state.pt'
+    if state.exists() and load_state(state)['it'] > iters:
+        if log: log(f"The {dataset} WGAN-GP run is past {iters} iterations and has no snapshot there: training a separate run.")
+        state = run = None
+    info, images = dataset_info(dataset), _gan_images(dataset, n_train, data_dir)
     seed_everything(seed)
     G, D = Generator(info.channels, info.size, dim=dim), Critic(info.channels, info.size, dim=dim)
-    h = train_wgan_gp(G, D, images, iters=iters, critic_iters=critic_iters, bs=bs, seed=seed, device=device,
-                      state_path=state_path)
+    if init == 'reference': reference_init_(G); reference_init_(D)
+    t0 = time.perf_counter()
+    h = train_wgan_gp(G, D, images, iters=iters, critic_iters=critic_iters, bs=bs, seed=seed, device=device, amp=amp,
+                      state_path=state, snapshots=run, snap_every=snap_every)
     if log: log(f"WGAN-GP on {len(images)} {dataset} images: {iters} iterations, Wasserstein estimate {h[-1]:.3g}")
-    return generator_state(G)
+    if run is not None: return load_state(run/f'G-{iters}.pt')
+    return {**generator_state(G), 'it': iters, 'seconds': time.perf_counter() - t0}
 
-def get_generator(dataset:str, iters:int=200_000, dim:int=64, n_train:int|None=None, critic_iters:int=5, bs:int=50,
-                  seed:int=0, device='auto', data_dir=None, log=print) -> Generator:
-    "Defense-GAN's generator for `dataset` (WGAN-GP, `iters` iterations on `n_train` images or all): cached or trained now."
-    d = cached('gan', _make_gan, using=dict(device=device, data_dir=data_dir, log=log), label=f'{dataset}-dim{dim}-{iters}',
-               log=log, dataset=dataset, n_train=n_train, dim=dim, iters=iters, critic_iters=critic_iters, bs=bs, seed=seed)
-    return generator_from(d)
+def get_generator(dataset:str, iters:int=200_000, dim:int=64, n_train:int|None=50_000, critic_iters:int=5, bs:int=50,
+                  seed:int=0, init:str='reference', amp:bool|None=None, snap_every:int=500, device='auto', data_dir=None,
+                  log=print) -> Generator:
+    "Defense-GAN's generator for `dataset` after `iters` WGAN-GP iterations on its first `n_train` images (cached or trained)."
+    amp = bf16_is_fast(device) if amp is None else amp
+    d = cached('gan', _make_gan, using=dict(device=device, data_dir=data_dir, log=log, snap_every=snap_every),
+               label=f'{dataset}-dim{dim}-{iters}', log=log, dataset=dataset, iters=iters, n_train=n_train, dim=dim,
+               critic_iters=critic_iters, bs=bs, seed=seed, init=init, amp=amp, version=GAN_RECIPE_VERSION)
+    G = generator_from(d)
+    G.trained = dict(iters=int(d.get('it', iters)), seconds=float(d.get('seconds', float('nan'))), amp=amp)
+    return G
 
 # %% ../nbs/08_defense_gan.ipynb #55bf8cb8
-def gan_reconstruct(G:nn.Module, x:Tensor, L:int=200, R:int=10, lr:float=10., momentum:float=0.7, decay_at:float=0.8,
-                    seed:int=0) -> tuple[Tensor, Tensor]:
-    "(G(z*), per-image squared error) for images `x`: L momentum-SGD steps on z from R seeded starts, best start kept."
+def gan_reconstruct(G:nn.Module, x:Tensor, L:int=200, R:int=10, lr:float=10., momentum:float=0.7, decay_at:float|None=None,
+                    seed:int|None=0) -> tuple[Tensor, Tensor]:
+    "(G(z*), per-image squared error) for `x`: L momentum-SGD steps on z from R seeded starts, the best kept (see above)."
     if L < 0 or R < 1: raise ValueError(f"need L >= 0 steps and R >= 1 restarts; got L={L}, R={R}.")
     dev, B = next(G.parameters()).device, len(x)
-    z0 = torch.randn(R, B, G.latent, generator=torch.Generator().manual_seed(seed)) * G.latent ** -0.5
+    rng = None if seed is None else torch.Generator().manual_seed(seed)            # None: fresh starts on every call
+    z0 = torch.randn(R, B, G.latent, generator=rng) * G.latent ** -0.5
     z = z0.transpose(0, 1).reshape(B * R, G.latent).to(dev)                          # rows i*R + r: image i, start r
     target = x.detach().to(dev).repeat_interleave(R, 0)
-    v, decay_step = torch.zeros_like(z), math.ceil(decay_at * L)
+    v, decay_step = torch.zeros_like(z), L if decay_at is None else math.ceil(decay_at * L)
     with torch.enable_grad(), evaluating(G):
         for t in range(L):
             z.requires_grad_(True)
@@ -171,8 +220,8 @@ def gan_reconstruct(G:nn.Module, x:Tensor, L:int=200, R:int=10, lr:float=10., mo
 # %% ../nbs/08_defense_gan.ipynb #f006697a
 class DefenseGAN(nn.Module):
     "Defense-GAN as a purifier: x -> G(z*) (see `gan_reconstruct`); no gradient reaches x, so attack it through `BPDA`."
-    def __init__(self, generator:Generator, L:int=200, R:int=10, lr:float=10., momentum:float=0.7, decay_at:float=0.8,
-                 seed:int=0):
+    def __init__(self, generator:Generator, L:int=200, R:int=10, lr:float=10., momentum:float=0.7, decay_at:float|None=None,
+                 seed:int|None=0):
         super().__init__()
         self.generator, self.L, self.R, self.seed = generator, L, R, seed
         self.lr, self.momentum, self.decay_at = lr, momentum, decay_at
@@ -180,7 +229,7 @@ class DefenseGAN(nn.Module):
     def forward(self, x:Tensor) -> Tensor:
         return gan_reconstruct(self.generator, x.detach(), L=self.L, R=self.R, lr=self.lr, momentum=self.momentum,
                                decay_at=self.decay_at, seed=self.seed)[0]
-    def extra_repr(self) -> str: return f"L={self.L}, R={self.R}"
+    def extra_repr(self) -> str: return f"L={self.L}, R={self.R}" + (", random starts" if self.seed is None else '')
 
 # %% ../nbs/08_defense_gan.ipynb #90b3c776
 def time_purifier(purifier:nn.Module, x:Tensor, bs:int=100, device='auto', warmup:bool=True) -> tuple[float, Tensor]:

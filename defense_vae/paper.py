@@ -59,6 +59,8 @@ def parse_paper_rows(txt:str, cols=T1_COLS) -> dict:
     return {(r[0], r[1]): dict(zip(cols, map(float, r[2:]))) for r in rows}
 
 PAPER_T1 = {k: parse_paper_rows(v) for k, v in _T1.items()}
+for _rows in PAPER_T1.values():   # the paper's Defense-GAN column is Defense-GAN-Rec's (see `23_baselines`): beside both of ours
+    for _r in _rows.values(): _r['defense_gan_rec'] = _r['defense_gan']
 # Table 2 (F-MNIST, REC classifier): trained on the other two attacks / (CW: + DeepFool) / on all three
 PAPER_T2 = {('fgsm', 'A'): (87.34, None, 89.03), ('fgsm', 'B'): (73.38, None, 74.41), ('fgsm', 'C'): (88.03, None, 89.72), ('fgsm', 'D'): (86.49, None, 87.09),
             ('rand_fgsm', 'A'): (87.30, None, 88.91), ('rand_fgsm', 'B'): (73.59, None, 73.91), ('rand_fgsm', 'C'): (88.19, None, 89.38), ('rand_fgsm', 'D'): (86.73, None, 87.18),

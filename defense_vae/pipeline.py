@@ -24,17 +24,25 @@ from .defense_vae import train_defense_vae, purify, Defended, VAEPurifier
 from .rec_e2e import train_rec, train_e2e, choose_lambda, learning_curve
 
 # %% auto #0
-__all__ = ['BUDGETS', 'PROFILES', 'DEFENSES', 'GanBudget', 'AdaptiveBudget', 'AtBudget', 'SubstituteBudget', 'TimingBudget',
-           'LeverBudget', 'Profile', 'core_recipe', 'get_profile', 'with_steps', 'Run', 'pair_specs', 'training_pairs',
-           'cw_parts', 'pair_subset', 'test_adversarials', 'vae_for', 'rec_for', 'e2e_for', 'Defense', 'defense',
-           'defenses', 'get_defense', 'defenses_key', 'defended', 'no_defense', 'vae_defense', 'rec_defense',
+__all__ = ['BUDGETS', 'PROFILES', 'DEFENSES', 'GanBudget', 'GanLeverBudget', 'AdaptiveBudget', 'AtBudget', 'SubstituteBudget',
+           'TimingBudget', 'LeverBudget', 'Profile', 'core_recipe', 'get_profile', 'with_steps', 'Run', 'pair_specs',
+           'training_pairs', 'cw_parts', 'pair_subset', 'test_adversarials', 'vae_for', 'rec_for', 'e2e_for', 'Defense',
+           'defense', 'defenses', 'get_defense', 'defenses_key', 'defended', 'no_defense', 'vae_defense', 'rec_defense',
            'e2e_defense', 'evaluate', 'evaluate_white_box', 'subset_note', 'defended_model']
 
 # %% ../nbs/20_pipeline.ipynb #e8312679
 @dataclass(frozen=True, kw_only=True)
 class GanBudget:
-    "Defense-GAN: WGAN-GP generator iterations and width, projection steps `L` and restarts `R`, test images (None: all)."
+    "Defense-GAN: WGAN-GP iterations, width and training images (the first n), projection steps `L` and restarts `R`, ..."
     iters:int; dim:int=64; L:int; R:int; test_n:int|None=None
+    n_train:int|None=50_000                    # the first n training images (the authors' code: 50,000)
+    snap_every:int=500                         # a generator snapshot every so many iterations (the lever study reads them)
+    rec_n:int|None=None; rec_L:int|None=None; rec_R:int|None=None; rec_epochs:int|None=None   # Defense-GAN-Rec (None: all / L / R / rec_epochs)
+
+@dataclass(frozen=True, kw_only=True)
+class GanLeverBudget:
+    "The generator study (`gan-levers`): snapshots scored at a cheap projection, those in `full_iters` at the full one too."
+    iters:tuple=(); full_iters:tuple=(); n:int=200; cheap:tuple=(50, 2); full:tuple=(200, 10)
 
 @dataclass(frozen=True, kw_only=True)
 class AdaptiveBudget:
@@ -78,8 +86,9 @@ class Profile:
     cw_spread:bool=False                       # CW learning rate i attacks only the i-th slice of the pair_cw_n images (one CW pair each)
     gan:GanBudget; adaptive:AdaptiveBudget; at:AtBudget
     substitute:SubstituteBudget=SubstituteBudget(); timing:TimingBudget=TimingBudget(); levers:LeverBudget=LeverBudget()
+    gan_levers:GanLeverBudget=GanLeverBudget()
 
-BUDGETS = ('gan', 'adaptive', 'at', 'substitute', 'timing', 'levers')   # the sub-recipes a target or a defense may read
+BUDGETS = ('gan', 'adaptive', 'at', 'substitute', 'timing', 'levers', 'gan_levers')   # the sub-recipes a target or a defense may read
 
 def core_recipe(p:Profile) -> dict:
     "The fields of `p` every target reads (all but the name and the sub-recipes in `BUDGETS`)."
@@ -88,9 +97,12 @@ def core_recipe(p:Profile) -> dict:
 _quick = Profile(name='quick', clf_n=20_000, clf_epochs=4, pair_n=10_000, pair_cw_n=10_000, vae_epochs=3, vae_bs=32, vae_lr=1e-3,
                  test_n=1000, rec_epochs=1, rec_n=30_000, e2e_n=8000, e2e_epochs=1, lambdas=(1., 10.), valid_n=300,
                  cw_fast=True, amp=True, curve_every=25, cw_spread=True,
-                 gan=GanBudget(iters=700, L=50, R=2, test_n=200),
+                 gan=GanBudget(iters=4000, L=200, R=10, test_n=200, rec_n=2000, rec_L=100, rec_R=5, rec_epochs=3),
+                 gan_levers=GanLeverBudget(iters=tuple(range(500, 4001, 500)), full_iters=(1000, 2000, 4000), n=200),
                  adaptive=AdaptiveBudget(n=200, steps=100, cw_n=100, cw_steps=100, sanity_n=100,
-                                         per_defense={'defense_gan': dict(n=30, steps=20, cw_n=0)}),
+                                         per_defense={'defense_gan': dict(n=100, steps=20, cw_n=0, craft=dict(L=50, R=2)),
+                                                      'defense_gan_random': dict(n=30, steps=10, eot=10, cw_n=0, sanity_n=30,
+                                                                                 craft=dict(L=50, R=2))}),
                  at=AtBudget(n=3000, epochs=1, bs=50, steps=7),
                  timing=TimingBudget(n=1000, gan_n=10),
                  levers=LeverBudget(base=dict(pair_n=10_000, pair_cw_n=300, cw_repeat=1, cw_spread=False, vae_epochs=3),  # quick before the CW levers
@@ -100,17 +112,22 @@ PROFILES = {p.name: p for p in [
     Profile(name='smoke', clf_n=2000, clf_epochs=1, pair_n=100, pair_cw_n=10, vae_epochs=1, vae_bs=32, vae_lr=1e-3,
             test_n=100, rec_epochs=1, e2e_n=200, e2e_epochs=1, lambdas=(10.,), valid_n=30,
             cw_steps=10, cw_fast=True, amp=True, curve_every=5,
-            gan=GanBudget(iters=40, dim=8, L=10, R=2),
-            adaptive=AdaptiveBudget(n=20, steps=5, cw_n=10, cw_steps=5, sanity_n=20, per_defense={'defense_gan': dict(n=10, steps=3)}),
+            gan=GanBudget(iters=40, dim=8, L=10, R=2, n_train=2000, snap_every=20, rec_n=50),
+            gan_levers=GanLeverBudget(iters=(20, 40), full_iters=(40,), n=20, cheap=(5, 2), full=(10, 2)),
+            adaptive=AdaptiveBudget(n=20, steps=5, cw_n=10, cw_steps=5, sanity_n=20,
+                                    per_defense={'defense_gan': dict(n=10, steps=3), 'defense_gan_random': dict(n=4, steps=2, eot=2)}),
             at=AtBudget(n=100, epochs=1, bs=50, steps=2),
             substitute=SubstituteBudget(holdout=30, rounds=3, epochs=2), timing=TimingBudget(n=50, gan_n=2)),
     _quick,
     # paper: every training image but the valid_n held out for choosing lambda (MNIST and F-MNIST have 60,000)
     Profile(name='paper', clf_n=None, clf_epochs=10, pair_n=58_000, pair_cw_n=58_000, vae_epochs=5, vae_bs=16, vae_lr=5e-4,
             test_n=10_000, rec_epochs=5, e2e_n=60_000, e2e_epochs=1, lambdas=(1., 10., 100.), valid_n=2000,
-            gan=GanBudget(iters=200_000, L=200, R=10),
+            gan=GanBudget(iters=200_000, L=200, R=10, snap_every=5000),
+            gan_levers=GanLeverBudget(iters=(5000, 10_000, 25_000, 50_000, 100_000, 200_000),
+                                      full_iters=(5000, 25_000, 200_000), n=1000),
             adaptive=AdaptiveBudget(n=1000, steps=200, restarts=5, cw_n=1000, cw_steps=100, sanity_n=500,
-                                    per_defense={'defense_gan': dict(n=200, steps=50, restarts=1, cw_n=0)}),
+                                    per_defense={'defense_gan': dict(n=200, steps=50, restarts=1, cw_n=0),
+                                                 'defense_gan_random': dict(n=100, steps=50, eot=20, cw_n=0)}),
             at=AtBudget(n=None, epochs=10, bs=100, steps=10)),
     # the short end-to-end run of `defense-vae demo`: quick, cut down
     replace(_quick, name='demo', pair_n=4000, pair_cw_n=1000, vae_epochs=2, test_n=500, rec_n=None, e2e_n=3000,

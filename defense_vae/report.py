@@ -308,6 +308,9 @@ KNOWN_DIFFERENCES = """- **Budgets.** The `quick` profile trains the classifiers
 - **DeepFool** (Table 2, which the paper gives no settings for): all classes, overshoot 0.02.
 - **Baselines** (Defense-GAN, MagNet, adversarial training) are measured in this harness on the same classifiers and
   images; the paper imported them from the Defense-GAN paper, and those imported numbers are shown in brackets.
+- **Defense-GAN** follows the authors' code where it differs from their paper: the projection's learning rate stays 10
+  for all L steps. The paper's Defense-GAN column is their Defense-GAN-Rec (the classifier trained on reconstructions);
+  both variants are columns here, each beside that number.
 - **Black box.** The substitute is trained on the first 150 test images; the remaining test images are scored."""
 
 def latest_runs(store:ResultsStore, profile:str) -> list[dict]:
