@@ -27,13 +27,15 @@ from .pipeline import Run, Profile, TEST_SPECS, get_defense, get_profile, defens
 from .pipeline import defenses as registered
 from .report import Table
 from .baselines import magnet_detector
+from .autoattack import autoattack, AA_REDUCE
 
 # %% auto #0
-__all__ = ['BUDGET_KEYS', 'CW_LABEL', 'AWARE_WEIGHT', 'AWARE_MARGIN', 'SANITY_ROWS', 'adaptive_defenses', 'adaptive_budget',
-           'reaches_input', 'attack_model', 'is_random', 'pgd_spec', 'cw_spec', 'eps_label', 'pgd_label', 'aware_label',
-           'DetectionAware', 'detection_aware_attack', 'craft', 'detector_for', 'with_detector', 'grad_norm', 'mean_ce',
-           'sanity_record', 'sanity_failures', 'attack_defense', 'accuracy_rows', 'detector_rows', 'sanity_rows',
-           'gradient_note', 'budget_note', 'adaptive_report', 'image_steps']
+__all__ = ['BUDGET_KEYS', 'CW_LABEL', 'AWARE_WEIGHT', 'AWARE_MARGIN', 'ROBUST_KEYS', 'SANITY_ROWS', 'adaptive_defenses',
+           'adaptive_budget', 'reaches_input', 'attack_model', 'is_random', 'pgd_spec', 'cw_spec', 'eps_label',
+           'pgd_label', 'aware_label', 'DetectionAware', 'detection_aware_attack', 'craft', 'detector_for',
+           'with_detector', 'grad_norm', 'mean_ce', 'sanity_record', 'sanity_failures', 'attack_defense',
+           'robust_budget', 'autoattack_defense', 'accuracy_rows', 'detector_rows', 'sanity_rows', 'gradient_note',
+           'budget_note', 'adaptive_report', 'image_steps']
 
 # %% ../nbs/24_adaptive_attacks.ipynb #ad000007
 BUDGET_KEYS = ('n', 'steps', 'restarts', 'cw_n', 'cw_steps', 'sanity_n', 'eot', 'bs')
@@ -262,6 +264,48 @@ def attack_defense(run:Run, name:str, clf:nn.Module, fp:float=FIG6_FP, detect:bo
                det=None if det is None else with_detector(det, exact, x, y, adv, run.device))
     rec['seconds'] = time.time() - t0
     if run.log: run.log(f"adaptive: {name} attacked on {len(x)} images in {rec['seconds']:.0f}s")
+    return rec
+
+# %% ../nbs/24_adaptive_attacks.ipynb #6814f9e5
+ROBUST_KEYS = ('n', 'steps', 'eot', 'bs')
+
+def robust_budget(profile:Profile|str, defense:str|None=None, **overrides) -> dict:
+    "The robustness budget of `profile` (its `robust`, with `defense`'s own entries), then `overrides`; `ValueError` for a bad key or value."
+    base = asdict(get_profile(profile).robust)
+    cut = {k: base[k] for k in AA_REDUCE if base.get(k) is not None}        # the profile's cut for every defense
+    b = {**{k: base[k] for k in ROBUST_KEYS}, **cut, **base['per_defense'].get(defense, {}), **overrides}
+    bad = sorted(set(b) - {*ROBUST_KEYS, *AA_REDUCE, 'craft'})
+    if bad: raise ValueError(f"Unknown budget key(s) {bad}; the budget has {', '.join(ROBUST_KEYS + AA_REDUCE)} and craft.")
+    craft = b.pop('craft', None) or {}
+    if not isinstance(craft, dict): raise ValueError(f"Budget craft must be a dict of the defense's options; got {craft!r}.")
+    for k, v in b.items():
+        if not isinstance(v, int) or isinstance(v, bool) or v < 1: raise ValueError(f"Budget {k} must be an integer >= 1; got {k}={v!r}.")
+    return {**b, **({'craft': dict(craft)} if craft else {})}
+
+def autoattack_defense(run:Run, name:str, clf:nn.Module, eps:float, **budget) -> dict:
+    "AutoAttack and PGD through defense `name` before `clf` at `eps`: {defense, n, how, version, eot, acc, aa, train_s, seconds}."
+    b = robust_budget(run.profile, name, **budget)
+    purifier, c = get_defense(name).build(run, clf)
+    x, y = _subset(run, name, b['n'])
+    crafted_on = get_defense(name).build(run, clf, **b['craft'])[0] if b.get('craft') else purifier
+    model, how = attack_model(crafted_on, c, x, run.device)
+    exact = c if purifier is None else Defended(purifier, c)
+    rand = is_random(exact, x[:2], run.device)
+    version, eot = ('rand', b['eot']) if rand else ('standard', 1)
+    reduce = {k: b[k] for k in AA_REDUCE if k in b and (k != 'eot' or rand)}
+    label = f"{run.dataset}-{clf.config['name']}-{name}-eps{eps:g}"
+    t0 = time.time()
+    state = cache_dir('autoattack')/f"{label}-{stable_hash(model, repr(model), x, y, version, eps, reduce, run.seed)}.pt"
+    x_aa, res = autoattack(model, x, y, eps, version=version, bs=b['bs'], seed=run.seed, device=run.device,
+                           state_path=state, **reduce)
+    pgd = craft(run, model, x, y, pgd_spec(eps, b['steps'], 1, eot), f'{label}-robust-pgd', b['bs'])
+    acc = {'Clean': run.accuracy(exact, x, y), f"PGD-{b['steps']}": run.accuracy(exact, pgd, y),
+           'AutoAttack': run.accuracy(exact, x_aa, y) if b.get('craft') else res.robust}
+    rec = dict(defense=name, n=len(x), how=how, version=version, eot=eot, eps=eps, budget=b, acc=acc, aa=asdict(res),
+               train_s=getattr(c, 'trained', {}).get('seconds'),
+               aa_label=res.label + (f", crafted through its {', '.join(f'{k}={v}' for k, v in b['craft'].items())} copy" if b.get('craft') else ''))
+    rec['seconds'] = time.time() - t0
+    if run.log: run.log(f"robustness: {name} at eps {eps:g}: {res.label} {acc['AutoAttack']:.1f} % on {len(x)} images in {rec['seconds']:.0f}s")
     return rec
 
 # %% ../nbs/24_adaptive_attacks.ipynb #ad000040

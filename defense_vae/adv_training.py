@@ -1,5 +1,6 @@
 """Classifiers trained on adversarial images: on clean and FGSM images (Goodfellow et al. 2015; the defense `adv_tr`),
-on PGD images alone (Madry et al. 2018), and Defense-VAE fine-tuned together with its classifier on PGD images crafted
+on PGD images alone (Madry et al. 2018), with TRADES (Zhang et al. 2019), with one FGSM step from a random start
+(fast adversarial training, Wong et al. 2020), and Defense-VAE fine-tuned together with its classifier on PGD images crafted
 through the whole pipeline (end-to-end adversarial training).
 
 All three go through the one `fit` loop (seeded, resumable, cached by their callers) and share one crafting step, so the adversarial examples of every recipe come from the same attack code that the tables and the adaptive attacker use.
@@ -20,7 +21,8 @@ import math
 from .core import *
 from .models import Classifier, DefenseVAE
 from .data import load_images, dataset_info
-from .attacks import attack_mode, resolve_attack
+from .attacks import attack_mode, resolve_attack, run_attack
+from pathlib import Path
 from .cache import cached
 from .training import train_classifier, get_classifier
 from .defense_vae import Defended, RECON_LOSSES
@@ -28,7 +30,8 @@ from .rec_e2e import e2e_loss
 
 # %% auto #0
 __all__ = ['craft_batch', 'adv_loss', 'train_adv_classifier', 'make_adv_classifier', 'get_adv_classifier', 'pgd_train_spec',
-           'pgd_at_loss', 'e2e_at_loss', 'train_pgd_at', 'own_rate', 'train_e2e_at']
+           'pgd_at_loss', 'e2e_at_loss', 'train_pgd_at', 'own_rate', 'train_e2e_at', 'trades_loss', 'train_trades',
+           'train_fast_at']
 
 # %% ../nbs/10_adv_training.ipynb #2bf31309
 def craft_batch(model:nn.Module, x:Tensor, y:Tensor, spec:dict) -> Tensor:
@@ -135,3 +138,57 @@ def train_e2e_at(vae:DefenseVAE, clf:nn.Module, train, eps:float=0.3, steps:int=
     seed_everything(kwargs.get('seed', 0))
     loss_fn = partial(e2e_at_loss, vae, clf, spec=spec, lam=lam, beta=beta, recon=recon)
     return fit([vae, clf], loss_fn, train, desc=f'E2E-AT lambda={lam:g}', **kwargs)
+
+# %% ../nbs/10_adv_training.ipynb #71c3b621
+def trades_loss(model:nn.Module, x:Tensor, y:Tensor, eps:float=0.3, steps:int=7, step:float|None=None,
+                beta:float=6.) -> Tensor:
+    "TRADES: CE(model(x), y) + `beta` * KL(p(x) || p(x')), x' maximising the KL by `steps` PGD steps from x + 0.001 N(0, 1)."
+    step = 2.5 * eps / steps if step is None else step
+    with attack_mode(model):
+        p = F.softmax(model(x).float(), 1).detach()
+        xa = (x + 0.001 * torch.randn_like(x)).clamp(0, 1)
+        for _ in range(steps):
+            xa.requires_grad_(True)
+            with torch.enable_grad(): kl = F.kl_div(F.log_softmax(model(xa).float(), 1), p, reduction='sum')
+            g, = torch.autograd.grad(kl, xa)
+            xa = torch.min(torch.max(xa.detach() + step * g.sign(), x - eps), x + eps).clamp(0, 1)
+    logits = model(x).float()
+    kl = F.kl_div(F.log_softmax(model(xa).float(), 1), F.softmax(logits, 1), reduction='batchmean')
+    return F.cross_entropy(logits, y) + beta * kl
+
+# %% ../nbs/10_adv_training.ipynb #e2fa515f
+@delegates(fit, but=['models', 'loss_fn', 'ds', 'desc'])
+def train_trades(model:nn.Module, train, eps:float=0.3, steps:int=7, step:float|None=None, beta:float=6., **kwargs) -> list[float]:
+    "TRADES training of `model`, in place, on (x, y) batches of `train`; epoch losses."
+    _check_xy(train, 'TRADES')
+    _check_rate(beta, 'beta')
+    seed_everything(kwargs.get('seed', 0))
+    name = getattr(model, 'config', {}).get('name', '')
+    return fit(model, partial(trades_loss, model, eps=eps, steps=steps, step=step, beta=beta), train,
+               desc=f"TRADES {name}".strip(), **kwargs)
+
+def _robust_acc(model:nn.Module, x:Tensor, y:Tensor, spec:dict, device='auto') -> float:
+    "Accuracy (%) of `model` on `x` under the attack `spec` crafted on it (seed 0)."
+    return accuracy(model, run_attack(model, x, spec, y, device=device, seed=0), y, device=device)
+
+@delegates(fit, but=['models', 'loss_fn', 'ds', 'desc', 'on_epoch_end'])
+def train_fast_at(model:nn.Module, train, eps:float=0.3, step:float=1.25, check:tuple|None=None, check_steps:int=10,
+                  **kwargs) -> list[float]:
+    "Fast adversarial training (FGSM from a random start, `step` * eps), in place; with `check` = (x, y), the best epoch by PGD."
+    spec = pgd_train_spec(eps, steps=1, step=step * eps)
+    _check_xy(train, 'Fast adversarial training')
+    seed_everything(kwargs.get('seed', 0))
+    name, sp = getattr(model, 'config', {}).get('name', ''), kwargs.get('state_path')
+    best_path = None if sp is None else Path(sp).with_name(Path(sp).stem + '-best.pt')
+    best = load_state(best_path) if best_path is not None and best_path.exists() else dict(acc=-1., checks=[])
+    def on_epoch_end(epoch, loss):
+        if check is None: return
+        acc = _robust_acc(model, *check, pgd_train_spec(eps, steps=check_steps), kwargs.get('device', 'auto'))
+        best['checks'] = best['checks'] + [acc]
+        if acc > best['acc']: best.update(acc=acc, state={k: v.detach().clone() for k, v in model.state_dict().items()})
+        if best_path is not None: save_state(best_path, best)
+    losses = fit(model, partial(pgd_at_loss, model, spec=spec), train, desc=f"fast-AT {name}".strip(),
+                 on_epoch_end=on_epoch_end, **kwargs)
+    if check is not None and 'state' in best: model.load_state_dict(best['state'])
+    model.at_checks = best['checks']
+    return losses

@@ -14,7 +14,7 @@ from .core import *
 from .paper import *
 from .data import load_images
 from .cache import cached
-from .adv_training import train_pgd_at, train_e2e_at
+from .adv_training import train_pgd_at, train_e2e_at, train_trades, train_fast_at
 from .defense_vae import VAEPurifier
 from dataclasses import asdict
 from .pipeline import Run, Profile, defense, get_defense, get_profile
@@ -23,8 +23,9 @@ from .adaptive_attacks import (attack_defense, adaptive_budget, accuracy_rows, s
                                           pgd_label, eps_label, gradient_note, budget_note)
 
 # %% auto #0
-__all__ = ['AT_DEFENSES', 'at_budget', 'at_eps', 'pgd_at_for', 'e2e_at_for', 'pgd_at_defense', 'e2e_at_defense', 'at_verdict',
-           'at_report', 'adv_training_tables', 'adv_training_target']
+__all__ = ['AT_DEFENSES', 'at_budget', 'at_eps', 'pgd_at_for', 'e2e_at_for', 'robust_clf_for', 'pgd_at_defense', 'e2e_at_defense',
+           'e2e_at_fast_defense', 'trades_defense', 'fast_at_defense', 'at_verdict', 'at_report', 'adv_training_tables',
+           'adv_training_target']
 
 # %% ../nbs/35_adv_training_exp.ipynb #at000007
 def at_budget(profile:Profile|str, **overrides) -> dict:
@@ -56,11 +57,11 @@ def _make_pgd_at(clf:nn.Module, dataset:str, n:int|None, seed:int, eps:float, st
     return m, _record(t0, losses, device)
 
 def _make_e2e_at(vae:nn.Module, clf:nn.Module, dataset:str, n:int|None, seed:int, eps:float, steps:int, epochs:int,
-                 bs:int, lr:float, vae_lr:float, lam:float, beta:float, recon:str, amp:bool, device='auto', data_dir=None,
-                 state_path=None):
+                 bs:int, lr:float, vae_lr:float, lam:float, beta:float, recon:str, amp:bool, step:float|None=None,
+                 device='auto', data_dir=None, state_path=None):
     v, c, train = copy.deepcopy(vae), copy.deepcopy(clf), _train_images(dataset, n, seed, data_dir)
     t0 = time.time()
-    losses = train_e2e_at(v, c, train, eps=eps, steps=steps, lam=lam, beta=beta, recon=recon, epochs=epochs, bs=bs, lr=lr,
+    losses = train_e2e_at(v, c, train, eps=eps, steps=steps, step=step, lam=lam, beta=beta, recon=recon, epochs=epochs, bs=bs, lr=lr,
                           vae_lr=vae_lr, seed=seed, amp=amp, device=device, state_path=state_path)
     return v, c, _record(t0, losses, device)
 
@@ -71,26 +72,70 @@ def pgd_at_for(run:Run, clf:nn.Module, **overrides) -> tuple[nn.Module, dict]:
                   dataset=run.dataset, n=b['n'], seed=run.seed, eps=at_eps(run.dataset), steps=b['steps'],
                   epochs=b['epochs'], bs=b['bs'], lr=b['lr'], amp=run.amp)
 
-def e2e_at_for(run:Run, clf:nn.Module, **overrides) -> tuple[nn.Module, nn.Module, dict]:
-    "(VAE, classifier, record): the profile's Defense-VAE and `clf`, copied, adversarially trained end to end; cached."
+def e2e_at_for(run:Run, clf:nn.Module, fast:bool=False, **overrides) -> tuple[nn.Module, nn.Module, dict]:
+    "(VAE, classifier, record): the profile's Defense-VAE and `clf`, copied, adversarially trained end to end (`fast`: FGSM-RS steps); cached."
     b, using = at_budget(run.profile, **overrides), dict(device=run.device, data_dir=run.data_dir)
-    vae = get_defense('vae').build(run, clf)[0].vae
-    return cached('e2e_at', _make_e2e_at, using=using, label=f"{run.dataset}-{clf.config['name']}", log=run.log, vae=vae,
-                  clf=clf, dataset=run.dataset, n=b['n'], seed=run.seed, eps=at_eps(run.dataset), steps=b['steps'],
+    vae, eps = get_defense('vae').build(run, clf)[0].vae, at_eps(run.dataset)
+    steps = dict(steps=1, step=b['fast_step'] * eps) if fast else dict(steps=b['steps'])
+    return cached('e2e_at', _make_e2e_at, using=using, label=f"{run.dataset}-{clf.config['name']}{'-fast' if fast else ''}",
+                  log=run.log, vae=vae, clf=clf, dataset=run.dataset, n=b['n'], seed=run.seed, eps=eps, **steps,
                   epochs=b['epochs'], bs=b['bs'], lr=b['lr'], vae_lr=b['vae_lr'], lam=b['lam'], beta=run.beta,
                   recon=run.recon, amp=run.amp)
 
+def _make_robust_clf(clf:nn.Module, method:str, dataset:str, n:int|None, seed:int, eps:float, steps:int, epochs:int, bs:int,
+                     lr:float, amp:bool, beta:float, fast_step:float, check_n:int, device='auto', data_dir=None,
+                     state_path=None):
+    m, train = copy.deepcopy(clf), _train_images(dataset, n, seed, data_dir)
+    common = dict(eps=eps, epochs=epochs, bs=bs, lr=lr, seed=seed, amp=amp, device=device, state_path=state_path)
+    t0 = time.time()
+    if method == 'trades': losses, extra = train_trades(m, train, steps=steps, beta=beta, **common), {}
+    elif method == 'fast_at':
+        losses = train_fast_at(m, train, step=fast_step, check=train[:check_n], **common)
+        extra = dict(checks=m.at_checks)                 # PGD accuracy (%) on the check images after each epoch
+    else: raise ValueError(f"method must be 'trades' or 'fast_at'; got {method!r}.")
+    return m, {**_record(t0, losses, device), **extra}
+
+def robust_clf_for(run:Run, clf:nn.Module, kind:str, **overrides) -> tuple[nn.Module, dict]:
+    "(a copy of `clf` after TRADES or fast-AT (`kind`) with the profile's budget at the data set's eps, its record); cached."
+    b, using = at_budget(run.profile, **overrides), dict(device=run.device, data_dir=run.data_dir)
+    train = dict(beta=b['beta'], steps=b['steps']) if kind == 'trades' else dict(fast_step=b['fast_step'], check_n=b['check_n'], steps=1)
+    return cached('robust_at', _make_robust_clf, using=using, label=f"{run.dataset}-{clf.config['name']}-{kind}",
+                  log=run.log, clf=clf, method=kind, dataset=run.dataset, n=b['n'], seed=run.seed, eps=at_eps(run.dataset),
+                  epochs=b['epochs'], bs=b['bs'], lr=b['lr'], amp=run.amp,
+                  **{'beta': b['beta'], 'fast_step': b['fast_step'], 'check_n': b['check_n'], **train})
+
 # %% ../nbs/35_adv_training_exp.ipynb #at000012
+def _trained(m:nn.Module, record:dict) -> nn.Module:
+    "`m` with its training record (wall time, losses, device) as `m.trained`, for the tables that report it."
+    m.trained = record
+    return m
+
 @defense('pgd_at', 'PGD-AT (Madry)', reads=('at',), own_attacks=True)
 def pgd_at_defense(run:Run, clf:nn.Module, **overrides):
     "No purifier; `clf` fine-tuned with Madry's PGD adversarial training (the profile's budget)."
-    return None, pgd_at_for(run, clf, **overrides)[0]
+    return None, _trained(*pgd_at_for(run, clf, **overrides))
 
 @defense('e2e_at', 'Defense-VAE-E2E-AT', reads=('at',), own_attacks=True)
 def e2e_at_defense(run:Run, clf:nn.Module, **overrides):
     "The profile's Defense-VAE and `clf`, fine-tuned together on PGD examples crafted through both (profile's budget)."
-    v, c, _ = e2e_at_for(run, clf, **overrides)
-    return VAEPurifier(v), c
+    v, c, r = e2e_at_for(run, clf, **overrides)
+    return VAEPurifier(v), _trained(c, r)
+
+@defense('e2e_at_fast', 'Defense-VAE-E2E-AT (FGSM-RS)', reads=('at',), own_attacks=True)
+def e2e_at_fast_defense(run:Run, clf:nn.Module, **overrides):
+    "As `e2e_at`, with one FGSM step from a random start (fast-AT's) in place of PGD."
+    v, c, r = e2e_at_for(run, clf, fast=True, **overrides)
+    return VAEPurifier(v), _trained(c, r)
+
+@defense('trades', 'TRADES', reads=('at',), own_attacks=True)
+def trades_defense(run:Run, clf:nn.Module, **overrides):
+    "No purifier; `clf` fine-tuned with TRADES (the profile's budget and beta)."
+    return None, _trained(*robust_clf_for(run, clf, 'trades', **overrides))
+
+@defense('fast_at', 'fast-AT (FGSM-RS)', reads=('at',), own_attacks=True)
+def fast_at_defense(run:Run, clf:nn.Module, **overrides):
+    "No purifier; `clf` fine-tuned with fast adversarial training, early-stopped on PGD accuracy (the profile's budget)."
+    return None, _trained(*robust_clf_for(run, clf, 'fast_at', **overrides))
 
 # %% ../nbs/35_adv_training_exp.ipynb #at000016
 def at_verdict(records:list[dict], eps:float) -> str:

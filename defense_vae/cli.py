@@ -655,7 +655,7 @@ def check_checkpoint(path, model:torch.nn.Module|None=None) -> Path:
 def evaluate(dataset:str='fmnist',  # mnist, fmnist, cifar10 or celeba
              model:str='A',         # classifier A-D (paper Table 6)
              defense:str='vae',     # a registered defense (the list ends `defense-vae evaluate --help`)
-             attack:str='fgsm',     # fgsm, rand_fgsm or cw (the paper's test settings), or pgd (L-inf, 100 steps, eps 0.3; 8/255 on colour data)
+             attack:str='fgsm',     # fgsm, rand_fgsm or cw (the paper's test settings), pgd (L-inf, 100 steps, eps 0.3; 8/255 on colour data), or autoattack (white-box through the defense, same eps)
              n:int=1000,            # test images
              profile:str='quick',   # the recipe of the classifier and the defense (trained now if not cached)
              checkpoint:str=None,   # your own weights for classifier `model` (a safetensors file from save_checkpoint)
@@ -668,17 +668,26 @@ def evaluate(dataset:str='fmnist',  # mnist, fmnist, cifar10 or celeba
     from defense_vae.data import dataset_info, load_images
     from defense_vae.models import Classifier
     from defense_vae.pipeline import Run, TEST_SPECS, get_defense, test_adversarials, evaluate_white_box
-    from defense_vae.adaptive_attacks import attack_model, pgd_spec
+    from defense_vae.adaptive_attacks import attack_model, pgd_spec, autoattack_defense
     if checkpoint:                                                   # vetted before anything is trained or loaded
         i = dataset_info(dataset); check_checkpoint(checkpoint, Classifier(model, i.channels, i.size, i.n_classes))
     info, d = dataset_info(dataset), get_defense(defense)
     specs = {**TEST_SPECS, 'pgd': pgd_spec(ADAPTIVE_EPS.get(dataset, (8 / 255,))[0], 100)}
-    if attack not in specs: raise ValueError(f"Unknown attack {attack!r}; choose one of {', '.join(specs)}.")
+    if attack not in [*specs, 'autoattack']: raise ValueError(f"Unknown attack {attack!r}; choose one of {', '.join(specs)}, autoattack.")
     if n < 1: raise ValueError(f"--n must be at least 1; got {n}.")
     run = Run(dataset=dataset, profile=profile, device=device, seed=seed, data_dir=data_dir, bf16_inference=not float32)
     if checkpoint: clf = load_checkpoint(checkpoint, Classifier(model, info.channels, info.size, info.n_classes, run.dropout))
     else: clf = run.classifier(model)
     x, y = load_images(dataset, 'test', n=n, seed=seed, data_dir=data_dir).tensors     # the first n of the tables' test images
+    if attack == 'autoattack':                           # always white-box through the whole defense (its own threat model)
+        r = autoattack_defense(run, defense, clf, specs['pgd']['eps'], n=n)
+        a = r['acc']
+        print(f"| data set | model | defense | eps | threat model | images | clean | {' | '.join(list(a)[1:])} |\n"
+              f"|---|---|---|---|---|---|---|---|---|\n"
+              f"| {dataset} | {model} | {d.title} | {r['eps']:g} | white-box through the defense ({r['how']} gradients) | "
+              f"{r['n']:,} | {' | '.join(f'{v:.2f}' for v in a.values())} |\n\n"
+              f"{r['aa_label']}; accuracy after each attack: {r['aa']['after']}; AutoAttack's warnings: {r['aa']['flags'] or 'none'}")
+        return
     spec = {attack: specs[attack]}
     if adaptive:
         purifier, c = d.build(run, clf)

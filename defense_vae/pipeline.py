@@ -24,11 +24,12 @@ from .defense_vae import train_defense_vae, purify, Defended, VAEPurifier
 from .rec_e2e import train_rec, train_e2e, choose_lambda, learning_curve
 
 # %% auto #0
-__all__ = ['BUDGETS', 'PROFILES', 'DEFENSES', 'GanBudget', 'GanLeverBudget', 'AdaptiveBudget', 'AtBudget', 'SubstituteBudget',
-           'TimingBudget', 'LeverBudget', 'Profile', 'core_recipe', 'get_profile', 'with_steps', 'Run', 'pair_specs',
-           'training_pairs', 'cw_parts', 'pair_subset', 'test_adversarials', 'vae_for', 'rec_for', 'e2e_for', 'Defense',
-           'defense', 'defenses', 'get_defense', 'defenses_key', 'defended', 'no_defense', 'vae_defense', 'rec_defense',
-           'e2e_defense', 'evaluate', 'evaluate_white_box', 'subset_note', 'defended_model']
+__all__ = ['BUDGETS', 'PROFILES', 'DEFENSES', 'GanBudget', 'GanLeverBudget', 'AdaptiveBudget', 'AtBudget', 'RobustBudget',
+           'SubstituteBudget', 'TimingBudget', 'LeverBudget', 'Profile', 'core_recipe', 'get_profile', 'with_steps',
+           'Run', 'pair_specs', 'training_pairs', 'cw_parts', 'pair_subset', 'test_adversarials', 'vae_for', 'rec_for',
+           'e2e_for', 'Defense', 'defense', 'defenses', 'get_defense', 'defenses_key', 'defended', 'no_defense',
+           'vae_defense', 'rec_defense', 'e2e_defense', 'evaluate', 'evaluate_white_box', 'subset_note',
+           'defended_model']
 
 # %% ../nbs/20_pipeline.ipynb #e8312679
 @dataclass(frozen=True, kw_only=True)
@@ -52,8 +53,17 @@ class AdaptiveBudget:
 
 @dataclass(frozen=True, kw_only=True)
 class AtBudget:
-    "Adversarial training (PGD-AT, E2E-AT): images (None: all), epochs, batch, PGD steps, learning rates, E2E's lambda."
+    "Adversarial training (PGD-AT, E2E-AT, TRADES, fast-AT): images (None: all), epochs, batch, PGD steps, rates, E2E's lambda, ..."
     n:int|None; epochs:int; bs:int; steps:int; lr:float=1e-3; vae_lr:float=1e-4; lam:float=10.
+    beta:float=6.; fast_step:float=1.25; check_n:int=500   # TRADES' beta; fast-AT's FGSM step (x eps) and its PGD check images
+
+@dataclass(frozen=True, kw_only=True)
+class RobustBudget:
+    "The robustness table: AutoAttack and PGD images, PGD steps, EOT samples, batch; per defense: fewer images, a cheaper copy to attack (`craft`), AutoAttack cuts."
+    n:int; steps:int=100; eot:int=20; bs:int=250
+    curve_n:int=200                                  # images per point of the accuracy-against-eps curve
+    n_iter:int|None=None; n_queries:int|None=None    # AutoAttack cut for every defense (None: its own 100 iterations, 5,000 queries)
+    per_defense:dict = field(default_factory=dict)   # {defense: {n, craft, n_iter, n_queries, eot}}: a smaller budget for a slow defense
 
 @dataclass(frozen=True, kw_only=True)
 class SubstituteBudget:
@@ -86,9 +96,9 @@ class Profile:
     cw_spread:bool=False                       # CW learning rate i attacks only the i-th slice of the pair_cw_n images (one CW pair each)
     gan:GanBudget; adaptive:AdaptiveBudget; at:AtBudget
     substitute:SubstituteBudget=SubstituteBudget(); timing:TimingBudget=TimingBudget(); levers:LeverBudget=LeverBudget()
-    gan_levers:GanLeverBudget=GanLeverBudget()
+    gan_levers:GanLeverBudget=GanLeverBudget(); robust:RobustBudget=RobustBudget(n=100)
 
-BUDGETS = ('gan', 'adaptive', 'at', 'substitute', 'timing', 'levers', 'gan_levers')   # the sub-recipes a target or a defense may read
+BUDGETS = ('gan', 'adaptive', 'at', 'substitute', 'timing', 'levers', 'gan_levers', 'robust')   # the sub-recipes a target or a defense may read
 
 def core_recipe(p:Profile) -> dict:
     "The fields of `p` every target reads (all but the name and the sub-recipes in `BUDGETS`)."
@@ -103,7 +113,12 @@ _quick = Profile(name='quick', clf_n=20_000, clf_epochs=4, pair_n=10_000, pair_c
                                          per_defense={'defense_gan': dict(n=100, steps=20, cw_n=0, craft=dict(L=50, R=2)),
                                                       'defense_gan_random': dict(n=30, steps=10, eot=10, cw_n=0, sanity_n=30,
                                                                                  craft=dict(L=50, R=2))}),
-                 at=AtBudget(n=3000, epochs=1, bs=50, steps=7),
+                 at=AtBudget(n=20_000, epochs=3, bs=50, steps=3),   # every recipe alike; 3 steps keep E2E-AT near an hour here
+                 robust=RobustBudget(n=1000, per_defense={
+                     **{d: dict(n=200) for d in ('vae', 'rec', 'e2e', 'e2e_at', 'e2e_at_fast', 'magnet', 'adv_tr', 'pgd_at',
+                                                 'trades', 'fast_at')},
+                     **{d: dict(n=50, craft=dict(L=50, R=2), n_iter=20, n_queries=100) for d in ('defense_gan', 'defense_gan_rec')},
+                     'defense_gan_random': dict(n=20, craft=dict(L=50, R=2), n_iter=10, eot=5)}),
                  timing=TimingBudget(n=1000, gan_n=10),
                  levers=LeverBudget(base=dict(pair_n=10_000, pair_cw_n=300, cw_repeat=1, cw_spread=False, vae_epochs=3),  # quick before the CW levers
                                     deepfool_pair_n=3000))
@@ -117,6 +132,8 @@ PROFILES = {p.name: p for p in [
             adaptive=AdaptiveBudget(n=20, steps=5, cw_n=10, cw_steps=5, sanity_n=20,
                                     per_defense={'defense_gan': dict(n=10, steps=3), 'defense_gan_random': dict(n=4, steps=2, eot=2)}),
             at=AtBudget(n=100, epochs=1, bs=50, steps=2),
+            robust=RobustBudget(n=20, steps=5, eot=2, curve_n=10, n_iter=3, n_queries=10, per_defense={
+                d: dict(n=6, n_iter=3, n_queries=10) for d in ('defense_gan', 'defense_gan_rec', 'defense_gan_random')}),
             substitute=SubstituteBudget(holdout=30, rounds=3, epochs=2), timing=TimingBudget(n=50, gan_n=2)),
     _quick,
     # paper: every training image but the valid_n held out for choosing lambda (MNIST and F-MNIST have 60,000)
@@ -128,7 +145,10 @@ PROFILES = {p.name: p for p in [
             adaptive=AdaptiveBudget(n=1000, steps=200, restarts=5, cw_n=1000, cw_steps=100, sanity_n=500,
                                     per_defense={'defense_gan': dict(n=200, steps=50, restarts=1, cw_n=0),
                                                  'defense_gan_random': dict(n=100, steps=50, eot=20, cw_n=0)}),
-            at=AtBudget(n=None, epochs=10, bs=100, steps=10)),
+            at=AtBudget(n=None, epochs=10, bs=100, steps=10),
+            robust=RobustBudget(n=10_000, curve_n=1000, per_defense={
+                **{d: dict(n=1000) for d in ('vae', 'rec', 'e2e', 'e2e_at', 'e2e_at_fast', 'magnet')},
+                **{d: dict(n=200, craft=dict(L=50, R=2)) for d in ('defense_gan', 'defense_gan_rec', 'defense_gan_random')}})),
     # the short end-to-end run of `defense-vae demo`: quick, cut down
     replace(_quick, name='demo', pair_n=4000, pair_cw_n=1000, vae_epochs=2, test_n=500, rec_n=None, e2e_n=3000,
             lambdas=(10.,), curve_every=50, cw_spread=False, levers=LeverBudget()),
