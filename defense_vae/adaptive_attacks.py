@@ -283,7 +283,7 @@ def robust_budget(profile:Profile|str, defense:str|None=None, **overrides) -> di
     return {**b, **({'craft': dict(craft)} if craft else {})}
 
 def autoattack_defense(run:Run, name:str, clf:nn.Module, eps:float, **budget) -> dict:
-    "AutoAttack and PGD through defense `name` before `clf` at `eps`: {defense, n, how, version, eot, acc, aa, train_s, seconds}."
+    "AutoAttack and PGD through defense `name` before `clf` at `eps`: {defense, n, how, version, eot, acc, aa, train_*, seconds}."
     b = robust_budget(run.profile, name, **budget)
     purifier, c = get_defense(name).build(run, clf)
     x, y = _subset(run, name, b['n'])
@@ -302,7 +302,8 @@ def autoattack_defense(run:Run, name:str, clf:nn.Module, eps:float, **budget) ->
     acc = {'Clean': run.accuracy(exact, x, y), f"PGD-{b['steps']}": run.accuracy(exact, pgd, y),
            'AutoAttack': run.accuracy(exact, x_aa, y) if b.get('craft') else res.robust}
     rec = dict(defense=name, n=len(x), how=how, version=version, eot=eot, eps=eps, budget=b, acc=acc, aa=asdict(res),
-               train_s=getattr(c, 'trained', {}).get('seconds'),
+               train_s=getattr(c, 'trained', {}).get('seconds'), train_losses=getattr(c, 'trained', {}).get('losses'),
+               train_checks=getattr(c, 'trained', {}).get('checks'),
                aa_label=res.label + (f", crafted through its {', '.join(f'{k}={v}' for k, v in b['craft'].items())} copy" if b.get('craft') else ''))
     rec['seconds'] = time.time() - t0
     if run.log: run.log(f"robustness: {name} at eps {eps:g}: {res.label} {acc['AutoAttack']:.1f} % on {len(x)} images in {rec['seconds']:.0f}s")

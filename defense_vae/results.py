@@ -50,7 +50,8 @@ def _alive(host:str, pid:int|None) -> bool:
 class StoreError(ValueError):
     "The results store cannot be used; the message names its file and says what to do."
 
-_DAMAGED = ('malformed', 'not a database', 'file is encrypted', 'database corrupt')
+_DAMAGED = ('malformed', 'not a database', 'file is encrypted', 'database corrupt',
+            'unsupported file format')   # a damaged header byte (its schema format number) reads as a newer format
 _CANT_WRITE = ('readonly', 'read-only', 'disk is full', 'unable to open', 'disk i/o error', 'authorization denied')
 
 def _say(msg:str):

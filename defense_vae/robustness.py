@@ -20,11 +20,12 @@ import seaborn as sns
 
 # %% auto #0
 __all__ = ['ROBUST_EPS', 'ANCHORS', 'CURVE_EPS', 'CURVE_DEFENSES', 'robust_defenses', 'robust_eps', 'robust_rows', 'robust_notes',
-           'robustness_table', 'robustness_target', 'eps_curve_rows', 'eps_curve_plot']
+           'training_rows', 'robustness_table', 'robustness_target', 'eps_curve_rows', 'eps_curve_plot']
 
 # %% ../nbs/38_robustness.ipynb #0f4871e3
 ROBUST_EPS = {'mnist': (0.3,), 'fmnist': (0.1, 0.3)}
-ANCHORS = {('mnist', 0.3): {'pgd_at': 88.5, 'defense_gan': 3.6}, ('fmnist', 0.3): {'pgd_at': 46.0}}   # published, see above
+ANCHORS = {('mnist', 0.3): {'pgd_at': 88.5, 'fast_at': 82.9, 'trades': 92.8, 'defense_gan': 3.6},   # published, see above
+           ('fmnist', 0.3): {'pgd_at': 46.0, 'trades': 34.2}}
 
 def robust_defenses() -> list[str]:
     "The rows of the robustness table: every registered defense."
@@ -57,6 +58,17 @@ def robust_notes(records:list[dict]) -> str:
     said = ' | '.join(f"{f} ({', '.join(sorted(ts))})" for f, ts in flags.items())
     return f"{how}. AutoAttack's warnings: {said or 'none'}"
 
+def training_rows(records:list[dict], model:str) -> list[dict]:
+    "Rows {epoch, measure, model, <defense>: value} of each adversarially trained defense's curve: loss, and fast-AT's PGD check (%)."
+    recs = {r['defense']: r for r in records if r.get('train_losses')}
+    rows = []
+    for measure, key in (('training loss', 'train_losses'), ('PGD accuracy on training images (%)', 'train_checks')):
+        n = max((len(r.get(key) or []) for r in recs.values()), default=0)
+        rows += [dict(epoch=e + 1, measure=measure, model=model,
+                      **{d: (r.get(key) or [None] * n)[e] if e < len(r.get(key) or []) else None for d, r in recs.items()})
+                 for e in range(n)]
+    return rows
+
 def robustness_table(run:Run, name:str='A', defenses=None, eps=None, **budget) -> Table:
     "Attack every defense (or `defenses`) before classifier `name` with AutoAttack and PGD at each eps of the data set."
     names, eps = list(defenses or robust_defenses()), tuple(eps or robust_eps(run.dataset))
@@ -64,11 +76,17 @@ def robustness_table(run:Run, name:str='A', defenses=None, eps=None, **budget) -
     clf = run.classifier(name)
     records = [autoattack_defense(run, d, clf, e, **budget) for e in eps for d in names]
     steps = robust_budget(run.profile, **budget)['steps']
-    title = (f"Robustness, white-box through each whole defended model (L-inf, true labels), accuracy (%) and AutoAttack "
-             f"anchors in brackets: {run.dataset}, model {name}, profile {run.profile.name}; PGD: {steps} steps of "
+    title = (f"Robustness, white-box through each whole defended model (L-inf, true labels), accuracy (%) and published "
+             f"anchors in brackets (AutoAttack; Defense-GAN's: BPDA PGD): {run.dataset}, model {name}, profile {run.profile.name}; PGD: {steps} steps of "
              f"2.5*eps/{steps} from a random start. {robust_notes(records)}")
-    return Table('robustness', title, robust_rows(records, run, name), ['method', 'eps', 'model'],
-                 ['clean', 'pgd', 'autoattack', 'images', 'train_s'], average=False, plot=False)
+    t = Table('robustness', title, robust_rows(records, run, name), ['method', 'eps', 'model'],
+              ['clean', 'pgd', 'autoattack', 'images', 'train_s'], average=False, plot=False)
+    first = [r for r in records if r['eps'] == eps[0]]
+    t.training = Table('robustness_training', f"Training curves of the adversarially trained rows ({run.dataset}, model {name}, "
+                       f"profile {run.profile.name}): mean loss per epoch, and fast-AT's per-epoch PGD check on its training "
+                       "images (the epoch kept is the best)", training_rows(first, name), ['epoch', 'measure', 'model'],
+                       [r['defense'] for r in first if r.get('train_losses')], average=False, plot=False)
+    return t
 
 @target('robustness', datasets=('mnist', 'fmnist'), allowed=('mnist', 'fmnist'), reads=('robust',),
         defenses=lambda run: robust_defenses(), inputs=lambda run: dict(eps=robust_eps(run.dataset), anchors=repr(ANCHORS)))
@@ -80,7 +98,8 @@ def robustness_target(run:Run, models:str='A', out=None) -> list[Table]:
              f"{curve_n} test images, white-box through each whole model; eps 0: clean accuracy")
     if out is not None: plt.close(eps_curve_plot(rows, title, Path(out)/f'robustness-eps-{run.dataset}.png'))
     cols = [c for c in CURVE_DEFENSES if any(c in r for r in rows)]
-    return [robustness_table(run, name), Table('robustness_eps', title, rows, ['eps', 'model'], cols, average=False, plot=False)]
+    t = robustness_table(run, name)
+    return [t, t.training, Table('robustness_eps', title, rows, ['eps', 'model'], cols, average=False, plot=False)]
 
 # %% ../nbs/38_robustness.ipynb #718e864a
 CURVE_EPS = {'mnist': (0., .05, .1, .15, .2, .25, .3), 'fmnist': (0., .05, .1, .15, .2)}
