@@ -2,7 +2,7 @@
 PY ?= python3
 PIP = $(PY) -m pip
 
-.PHONY: install demo test readme export check-sync docs serve browser
+.PHONY: install demo test readme outputs export check-sync docs serve browser
 
 # CPU builds of torch/torchvision first, and only when no torch is installed: an unpinned `torch` would pull
 # several GB of CUDA packages onto a CPU machine. A user's existing torch/torchvision pair is kept.
@@ -22,9 +22,15 @@ export:
 	nbdev-clean
 	$(PY) tools/lab_metadata.py
 
-# README.md is generated from nbs/index.ipynb (nbdev-readme needs Quarto, which is not available everywhere).
+# README.md is generated from nbs/index.ipynb and its saved outputs (nbdev-readme needs Quarto, which is not available
+# everywhere); its tables are read from results/ (make outputs NB=nbs/index.ipynb refreshes them first).
 readme:
-	$(PY) -m nbconvert --to markdown --stdout --log-level=ERROR nbs/index.ipynb | sed 's#](images/#](nbs/images/#g' > README.md
+	$(PY) tools/readme.py
+
+# Run notebooks as their tests do and keep their outputs for readers (NB=nbs/30_whitebox.ipynb for one; default all).
+outputs:
+	$(PY) tools/outputs.py $(NB)
+	$(MAKE) export
 
 # The docs site, from the notebooks, into _site/ (open _site/index.html: search works from disk too; or `make serve`).
 # docs/hooks.py runs nbdev's processing (API docs from show_doc) without Quarto, and trains nothing; pages are cached

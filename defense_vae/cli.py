@@ -247,7 +247,7 @@ def reproduce(target:str,             # a registered target (see the list in `de
               data_dir:str=None,      # folder with the data set files
               beta:float=0.,          # KL weight of the VAE loss (the authors' pipeline: 0; eq. 4: 1)
               dropout:str='rate',     # classifier dropout meaning: 'rate' (paper text) or 'keep_prob' (reference code)
-              out:str=None):          # output folder (default: runs/TARGET-DATASET-PROFILE; for all, the folder holding those and the report: runs)
+              out:str=None):          # output folder (default: results/PROFILE/TARGET-DATASET-PROFILE; for all, the folder holding those and the report: results/PROFILE)
     "Reproduce a table or figure of the paper (or all of them, ending with one report); prints our numbers beside the paper's."
     from defense_vae import report
     report.get_profile(profile); get_device(device)
@@ -255,17 +255,19 @@ def reproduce(target:str,             # a registered target (see the list in `de
     show = lambda tables: [print(tb.markdown() + '\n') for tb in tables]
     kw = dict(device=device, seed=seed, data_dir=data_dir, beta=beta, dropout=dropout)
     if target == 'all':        # every target, going on past a failed one; then the report (TargetsFailed: exit status 1)
-        report.reproduce_all(profile, out or 'runs', datasets, models, on_tables=show, **kw)
-        print(f"report: {Path(out or 'runs')/f'report-{profile}.md'} (and .html)")
+        root = Path(out) if out else report.results_dir(profile)
+        report.reproduce_all(profile, root, datasets, models, on_tables=show, **kw)
+        print(f"report: {root/f'report-{profile}.md'} (and .html)")
     else: show(report.reproduce(target, datasets, profile, models, out=out, **kw))
     print(f"({target}, profile {profile}: {time.time()-t0:.0f}s)")
 
 @command
 def report(profile:str='quick',  # the profile whose finished runs to report
-           out:str='runs'):      # the folder holding the targets' output folders; the report is written there
+           out:str=None):        # the folder holding the targets' output folders, where the report is written (default: results/PROFILE)
     "Write one report (markdown and HTML) of every finished run of a profile, from the results store."
     from defense_vae import report as rp
-    print(f"wrote {rp.write_report(profile=profile, root=out)} and {Path(out)/f'report-{profile}.html'}")
+    md = rp.write_report(profile=profile, root=out)
+    print(f"wrote {md} and {md.with_suffix('.html')}")
 
 @command
 def recipe(target:str,             # a registered target (see `defense-vae reproduce --help`)

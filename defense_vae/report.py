@@ -19,11 +19,11 @@ from .pipeline import Run, Profile, PROFILES, get_profile, BUDGETS, DEFENSES, ge
 from .results import ResultsStore
 
 # %% auto #0
-__all__ = ['COL_TITLES', 'TARGETS', 'PAPER_ORDER', 'THREAT_MODEL', 'KNOWN_DIFFERENCES', 'col_title', 'markdown_table',
+__all__ = ['COL_TITLES', 'RESULTS', 'TARGETS', 'PAPER_ORDER', 'THREAT_MODEL', 'KNOWN_DIFFERENCES', 'col_title', 'markdown_table',
            'plot_vs_paper', 'titled_markdown', 'write_csv', 'write_table', 'Table', 'Target', 'target', 'targets',
-           'get_target', 'check_out', 'check_models', 'resolve', 'reproduce', 'run_target', 'save_figure',
-           'TargetsFailed', 'reproduce_all', 'latest_runs', 'run_folder', 'stored_recipe', 'recipe_changes',
-           'report_markdown', 'markdown_to_html', 'write_report']
+           'get_target', 'check_out', 'results_dir', 'measured', 'check_models', 'resolve', 'reproduce', 'run_target',
+           'save_figure', 'TargetsFailed', 'reproduce_all', 'latest_runs', 'run_folder', 'stored_recipe',
+           'recipe_changes', 'report_markdown', 'markdown_to_html', 'write_report']
 
 # %% ../nbs/22_report.ipynb #fcf88237
 COL_TITLES = dict(   # titles of the columns and row labels that are not defenses (a defense's title is in its registration)
@@ -102,10 +102,13 @@ def write_table(out, name:str, rows:list[dict], keys:list[str], cols:list[str], 
     return md
 
 # %% ../nbs/22_report.ipynb #fc18bfad
+RESULTS = 'results'   # the committed folder of measured results: one subfolder per profile; its README.md marks it
+
 @dataclass
 class Table:
     "One result table: `rows` of dicts labelled by `keys`, with `ours` in `cols` and the paper's in `paper_<col>`."
     name:str; title:str; rows:list; keys:list; cols:list; average:bool=True; plot:bool=True   # plot: cells are accuracies (%)
+    source:str|None = None   # the CSV it was read from (`from_csv`), as `results/...` when it lies in a results folder
 
     def cells(self) -> list[dict]:
         "One store cell per (row, column): attack, model, defense (the column), other labels, value, paper value."
@@ -127,7 +130,26 @@ class Table:
         "The table as markdown: a heading, then `ours (paper)` cells (and an average row where it means something)."
         return titled_markdown(self.title, self.rows, self.keys, self.cols, self.average)
 
-    def _repr_markdown_(self) -> str: return self.markdown()   # how Jupyter shows a Table
+    def _repr_markdown_(self) -> str:
+        "How Jupyter (and the README) shows a Table: the title in bold, not as a heading; a table read from a CSV names it in a comment."
+        src = f"<!-- {self.source} -->\n" if self.source else ''
+        return f"{src}**{self.title}**\n\nours (paper)\n\n" + markdown_table(self.rows, self.keys, self.cols, self.average)
+
+    @classmethod
+    def from_csv(cls, path) -> 'Table':
+        "The table `write` wrote to `path` (its .csv); the title and whether it has an average row come from the .md beside it."
+        path = Path(path)
+        if not path.is_file(): raise FileNotFoundError(f"No table at {path}: `defense-vae reproduce TARGET` writes it (the folder names the target, data sets and profile).")
+        with open(path, newline='') as f: rd = csv.DictReader(f); header, raw = rd.fieldnames or [], list(rd)
+        cols = [h for h in header if 'paper_' + h in header]
+        keys = [h for h in header if h not in cols and h.removeprefix('paper_') not in cols]
+        num = lambda v: None if v in ('', None) else float(v)
+        rows = [{**{k: r[k] for k in keys}, **{x: num(r[x]) for c in cols for x in (c, 'paper_' + c)}} for r in raw]
+        md = path.with_suffix('.md').read_text().splitlines() if path.with_suffix('.md').is_file() else []
+        title = md[0].removeprefix('## ') if md and md[0].startswith('## ') else path.stem
+        parts = path.resolve().parts
+        source = '/'.join(parts[len(parts) - 1 - parts[::-1].index(RESULTS):]) if RESULTS in parts else str(path)
+        return cls(path.stem, title, rows, keys, cols, any(l.startswith('| Average |') for l in md), path.with_suffix('.png').is_file(), source)
 
     def write(self, out) -> str:
         "Write CSV, markdown and PNG into `out`; return the markdown."
@@ -198,6 +220,17 @@ def check_out(out) -> Path:
     except OSError as e: raise ValueError(f"Cannot write to the output folder {out} ({e.strerror or e}); choose another with --out.") from None
     return out
 
+def results_dir(profile:str|Profile='quick') -> Path:
+    "`results/<profile>` of the checkout we are in (the nearest `results` folder with a README.md at or above the working directory), else under the working directory: where `reproduce` and `report` write by default."
+    here = Path.cwd().resolve()
+    root = next((d/RESULTS for d in (here, *here.parents) if (d/RESULTS/'README.md').is_file()), here/RESULTS)
+    return root/get_profile(profile).name
+
+def measured(target:str, datasets:str, name:str|None=None, profile:str='quick') -> Table:
+    "Table `name` (default: the target's own) of the finished run of `target` on `datasets` ('fmnist'; 'mnist-fmnist' for both), as written under `results/<profile>`."
+    return Table.from_csv(results_dir(profile)/f"{target}-{datasets}-{profile}"/f"{name or target}.csv")
+
+
 # %% ../nbs/22_report.ipynb #219fe899
 def _runs(t:Target, datasets, profile, seed, device, data_dir, beta, dropout, recon, log) -> list[Run]:
     datasets = list(datasets or t.datasets)
@@ -220,10 +253,10 @@ def resolve(name:str, datasets=None, profile:str|Profile='quick', models:str='AB
 
 def reproduce(name:str, datasets=None, profile:str='quick', models:str='ABCD', device='auto', seed:int=0, data_dir=None,
               beta:float=0., dropout:str='rate', recon:str='bce', out=None, store:ResultsStore|None=None, log=print,
-              root='runs') -> list[Table]:
-    "Run target `name` (or reuse its finished run), write its tables into `out` (default: a folder of its own under `root`), record everything in the results store."
+              root=None) -> list[Table]:
+    "Run target `name` (or reuse its finished run), write its tables into `out` (default: a folder of its own under `root`, by default `results_dir(profile)`), record everything in the results store."
     t, runs, models, config = resolve(name, datasets, profile, models, device, seed, data_dir, beta, dropout, recon, log)
-    out = check_out(out or Path(root)/f"{name}-{'-'.join(r.dataset for r in runs)}-{runs[0].profile.name}")
+    out = check_out(out or Path(root or results_dir(runs[0].profile))/f"{name}-{'-'.join(r.dataset for r in runs)}-{runs[0].profile.name}")
     store = store or ResultsStore()
     rid, how = store.start(name, config, [r.dataset for r in runs], runs[0].profile.name, seed,
                            device_description(runs[0].device))
@@ -263,10 +296,10 @@ class TargetsFailed(Exception):
         super().__init__(f"{len(failed)} target(s) failed ({'; '.join(f'{n}: {e}' for n, e in failed.items())}){rest}. "
                          "Fix the cause and run the same command again: finished targets are reused.")
 
-def reproduce_all(profile:str='quick', root='runs', datasets=None, models:str='ABCD', on_tables=None, log=print, only=None,
+def reproduce_all(profile:str='quick', root=None, datasets=None, models:str='ABCD', on_tables=None, log=print, only=None,
                   **kwargs) -> dict:
-    "Every registered target (or those named in `only`), in the paper's order, on `datasets` where a target allows them, else its defaults (finished runs are reused, so an interrupted `all` resumes); then one report in `root`. A target that fails is recorded and the others still run; `TargetsFailed` comes after the report."
-    models = check_models(models); get_profile(profile)
+    "Every registered target (or those named in `only`), in the paper's order, on `datasets` where a target allows them, else its defaults (finished runs are reused, so an interrupted `all` resumes); then one report in `root` (default `results_dir(profile)`). A target that fails is recorded and the others still run; `TargetsFailed` comes after the report."
+    models = check_models(models); root = root or results_dir(profile)
     tables, failed = {}, {}
     for n in (only or targets()):
         t = get_target(n)
@@ -357,9 +390,9 @@ def recipe_changes(r:dict) -> str:
     keys = [k for k in [*new, *(k for k in old if k not in new)] if k not in ('amp', 'cw_fast')]   # bf16 use: the machine's, not the recipe's
     return ', '.join(f"{k} {_fmt(old.get(k, '-'))} (now {_fmt(new.get(k, '-'))})" for k in keys if not same(old.get(k), new.get(k)))
 
-def report_markdown(store:ResultsStore, profile:str='quick', root='runs') -> str:
+def report_markdown(store:ResultsStore, profile:str='quick', root=None) -> str:
     "The report of every finished `profile` run in `store`, with figures found in their folders under `root`."
-    runs = latest_runs(store, profile)
+    runs, root = latest_runs(store, profile), Path(root or results_dir(profile))
     if not runs: raise ValueError(f"No finished {profile!r} runs in {store.path}; run `defense-vae reproduce all --profile {profile}` first.")
     devices = sorted({r['device'] for r in runs}); commits = sorted({(r['git_commit'] or '-')[:8] for r in runs})
     lines = [f"# Defense-VAE reproduced: profile `{profile}`", '',
@@ -434,9 +467,9 @@ def markdown_to_html(md:str, root='.', title:str='Defense-VAE report') -> str:
     return (f'<!doctype html>\n<html><head><meta charset="utf-8"><title>{_html.escape(title)}</title><style>{_CSS}</style></head>'
             f'<body>\n' + '\n'.join(out) + '\n</body></html>\n')
 
-def write_report(store:ResultsStore|None=None, profile:str='quick', root='runs') -> Path:
-    "Write `report-<profile>.md` and `.html` into `root` from the results store; return the markdown's path."
-    store, root = store or ResultsStore(), check_out(root)
+def write_report(store:ResultsStore|None=None, profile:str='quick', root=None) -> Path:
+    "Write `report-<profile>.md` and `.html` into `root` (default `results_dir(profile)`) from the results store; return the markdown's path."
+    store, root = store or ResultsStore(), check_out(root or results_dir(profile))
     md = report_markdown(store, profile, root)
     atomic_write(root/f'report-{profile}.html', lambda p: p.write_text(markdown_to_html(md, root)))
     return atomic_write(root/f'report-{profile}.md', lambda p: p.write_text(md + '\n'))
