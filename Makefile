@@ -2,7 +2,7 @@
 PY ?= python3
 PIP = $(PY) -m pip
 
-.PHONY: install demo test readme outputs export check-sync docs serve browser
+.PHONY: install demo test readme outputs export check-sync docs serve browser gpu-prep gpu-dry
 
 # CPU builds of torch/torchvision first, and only when no torch is installed: an unpinned `torch` would pull
 # several GB of CUDA packages onto a CPU machine. A user's existing torch/torchvision pair is kept.
@@ -47,3 +47,10 @@ browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
 	@chromium --version && chromedriver --version
+
+# The prepared GPU run (scripts/gpu_paper.sh): fill the ignored .gpu folder it carries, and its dry run on this CPU.
+gpu-prep:
+	bash scripts/gpu_prep.sh
+
+gpu-dry: gpu-prep
+	OUT=runs/gpu-dry bash scripts/gpu_paper.sh --profile smoke --device cpu --budget 240
