@@ -34,8 +34,8 @@ __all__ = ['BUDGET_KEYS', 'CW_LABEL', 'AWARE_WEIGHT', 'AWARE_MARGIN', 'ROBUST_KE
            'adaptive_budget', 'reaches_input', 'attack_model', 'is_random', 'pgd_spec', 'cw_spec', 'eps_label',
            'pgd_label', 'aware_label', 'DetectionAware', 'detection_aware_attack', 'craft', 'detector_for',
            'with_detector', 'grad_norm', 'mean_ce', 'sanity_record', 'sanity_failures', 'attack_defense',
-           'robust_budget', 'autoattack_defense', 'accuracy_rows', 'detector_rows', 'sanity_rows', 'gradient_note',
-           'budget_note', 'adaptive_report', 'image_steps']
+           'robust_budget', 'crafted_note', 'autoattack_defense', 'accuracy_rows', 'detector_rows', 'sanity_rows',
+           'gradient_note', 'budget_note', 'adaptive_report', 'image_steps']
 
 # %% ../nbs/24_adaptive_attacks.ipynb #ad000007
 BUDGET_KEYS = ('n', 'steps', 'restarts', 'cw_n', 'cw_steps', 'sanity_n', 'eot', 'bs')
@@ -44,20 +44,24 @@ def adaptive_defenses() -> list[str]:
     "The defenses the adaptive attacker meets: every registered defense that is a column of 'adaptive'."
     return registered('adaptive')
 
+def _checked(b:dict, zero_ok=()) -> dict:
+    "Budget `b` with its `craft` options checked (a dict) and every other value an integer >= 1 (>= 0 for the keys in `zero_ok`)."
+    b = dict(b); craft = b.pop('craft', None) or {}
+    if not isinstance(craft, dict): raise ValueError(f"Budget craft must be a dict of the defense's options; got {craft!r}.")
+    for k, v in b.items():
+        lo = 0 if k in zero_ok else 1
+        if not isinstance(v, int) or isinstance(v, bool) or v < lo: raise ValueError(f"Budget {k} must be an integer >= {lo}; got {k}={v!r}.")
+    return {**b, **({'craft': dict(craft)} if craft else {})}
+
 def adaptive_budget(profile:Profile|str, defense:str|None=None, **overrides) -> dict:
     "The attack budget of `profile` (its `adaptive`, with `defense`'s own entries), then `overrides`; `ValueError` for a bad key or value."
     bad = sorted(set(overrides) - {*BUDGET_KEYS, 'craft'})
     if bad: raise ValueError(f"Unknown budget key(s) {bad}; the budget has {', '.join(BUDGET_KEYS)} and craft.")
     base = asdict(get_profile(profile).adaptive)
     b = {**{k: base[k] for k in BUDGET_KEYS}, **base['per_defense'].get(defense, {}), **overrides}
-    craft = b.pop('craft', None) or {}
-    if not isinstance(craft, dict): raise ValueError(f"Budget craft must be a dict of the defense's options; got {craft!r}.")
-    for k, v in b.items():
-        lo = 0 if k in ('cw_n', 'cw_steps') else 1
-        if not isinstance(v, int) or isinstance(v, bool) or v < lo:
-            raise ValueError(f"Budget {k} must be an integer >= {lo}; got {k}={v!r}.")
+    b = _checked(b, zero_ok=('cw_n', 'cw_steps'))
     if b['cw_n'] and not b['cw_steps']: raise ValueError("Budget cw_steps must be >= 1 when cw_n > 0.")
-    return {**b, **({'craft': dict(craft)} if craft else {})}
+    return b
 
 # %% ../nbs/24_adaptive_attacks.ipynb #ad000010
 def reaches_input(purifier:nn.Module, x:Tensor, device='auto') -> bool:
@@ -276,11 +280,11 @@ def robust_budget(profile:Profile|str, defense:str|None=None, **overrides) -> di
     b = {**{k: base[k] for k in ROBUST_KEYS}, **cut, **base['per_defense'].get(defense, {}), **overrides}
     bad = sorted(set(b) - {*ROBUST_KEYS, *AA_REDUCE, 'craft'})
     if bad: raise ValueError(f"Unknown budget key(s) {bad}; the budget has {', '.join(ROBUST_KEYS + AA_REDUCE)} and craft.")
-    craft = b.pop('craft', None) or {}
-    if not isinstance(craft, dict): raise ValueError(f"Budget craft must be a dict of the defense's options; got {craft!r}.")
-    for k, v in b.items():
-        if not isinstance(v, int) or isinstance(v, bool) or v < 1: raise ValueError(f"Budget {k} must be an integer >= 1; got {k}={v!r}.")
-    return {**b, **({'craft': dict(craft)} if craft else {})}
+    return _checked(b)
+
+def crafted_note(budget:dict) -> str:
+    "', crafted through its L=50, R=2 copy' when `budget` attacks a cheaper copy of the defense (`craft`), else ''."
+    return f", crafted through its {', '.join(f'{k}={v}' for k, v in budget['craft'].items())} copy" if budget.get('craft') else ''
 
 def autoattack_defense(run:Run, name:str, clf:nn.Module, eps:float, **budget) -> dict:
     "AutoAttack and PGD through defense `name` before `clf` at `eps`: {defense, n, how, version, eot, acc, aa, train_*, seconds}."
@@ -304,7 +308,7 @@ def autoattack_defense(run:Run, name:str, clf:nn.Module, eps:float, **budget) ->
     rec = dict(defense=name, n=len(x), how=how, version=version, eot=eot, eps=eps, budget=b, acc=acc, aa=asdict(res),
                train_s=getattr(c, 'trained', {}).get('seconds'), train_losses=getattr(c, 'trained', {}).get('losses'),
                train_checks=getattr(c, 'trained', {}).get('checks'),
-               aa_label=res.label + (f", crafted through its {', '.join(f'{k}={v}' for k, v in b['craft'].items())} copy" if b.get('craft') else ''))
+               aa_label=res.label + crafted_note(b))
     rec['seconds'] = time.time() - t0
     if run.log: run.log(f"robustness: {name} at eps {eps:g}: {res.label} {acc['AutoAttack']:.1f} % on {len(x)} images in {rec['seconds']:.0f}s")
     return rec
@@ -365,8 +369,7 @@ def budget_note(records:list[dict]) -> str:
     "Images, steps and restarts for a title, with the defenses whose budget differs named."
     one = lambda r: f"{r['n']} test images, {r['budget']['steps']} steps of 2.5*eps/{r['budget']['steps']}, " \
                     f"{r['budget']['restarts']} restart(s)"
-    craft = lambda r: (f", crafted through its {', '.join(f'{k}={v}' for k, v in r['budget']['craft'].items())} copy"
-                       if r['budget'].get('craft') else '')
+    craft = lambda r: crafted_note(r['budget'])
     others = [f"{get_defense(r['defense']).title}: {one(r)}{craft(r)}" for r in records[1:] if one(r) + craft(r) != one(records[0])]
     return one(records[0]) + (f" ({'; '.join(others)})" if others else '')
 
