@@ -62,6 +62,7 @@ class RobustBudget:
     "The robustness table: AutoAttack and PGD images, PGD steps, EOT samples, batch; per defense: fewer images, a cheaper copy to attack (`craft`), AutoAttack cuts."
     n:int; steps:int=100; eot:int=20; bs:int=250
     curve_n:int=200                                  # images per point of the accuracy-against-eps curve
+    curve_eps:dict|None=None                         # {dataset: the curve's eps grid} (None: the grid of `38_robustness`)
     n_iter:int|None=None; n_queries:int|None=None    # AutoAttack cut for every defense (None: its own 100 iterations, 5,000 queries)
     per_defense:dict = field(default_factory=dict)   # {defense: {n, craft, n_iter, n_queries, eot}}: a smaller budget for a slow defense
 
@@ -132,7 +133,7 @@ PROFILES = {p.name: p for p in [
             adaptive=AdaptiveBudget(n=20, steps=5, cw_n=10, cw_steps=5, sanity_n=20,
                                     per_defense={'defense_gan': dict(n=10, steps=3), 'defense_gan_random': dict(n=4, steps=2, eot=2)}),
             at=AtBudget(n=100, epochs=1, bs=50, steps=2),
-            robust=RobustBudget(n=20, steps=5, eot=2, curve_n=10, n_iter=3, n_queries=10, per_defense={
+            robust=RobustBudget(n=20, steps=5, eot=2, curve_n=10, curve_eps={'mnist': (0., .3), 'fmnist': (0., .1)}, n_iter=3, n_queries=10, per_defense={
                 d: dict(n=6, n_iter=3, n_queries=10) for d in ('defense_gan', 'defense_gan_rec', 'defense_gan_random')}),
             substitute=SubstituteBudget(holdout=30, rounds=3, epochs=2), timing=TimingBudget(n=50, gan_n=2)),
     _quick,

@@ -108,7 +108,7 @@ CURVE_DEFENSES = ('none', 'pgd_at', 'trades', 'fast_at', 'e2e_at')
 def eps_curve_rows(run:Run, name:str='A', defenses=None, grid=None, **budget) -> list[dict]:
     "Rows {eps, model, <defense>: AutoAttack accuracy %} on the first `curve_n` test images (clean accuracy at eps 0)."
     names = [d for d in (defenses or CURVE_DEFENSES) if d in robust_defenses()]
-    grid, clf = tuple(grid or CURVE_EPS[run.dataset]), run.classifier(name)
+    grid, clf = tuple(grid or (get_profile(run.profile).robust.curve_eps or {}).get(run.dataset) or CURVE_EPS[run.dataset]), run.classifier(name)
     n = budget.pop('n') if 'n' in budget else get_profile(run.profile).robust.curve_n
     rows = [dict(eps=eps_label(e), model=name) for e in grid]
     for d in names:
