@@ -21,8 +21,8 @@ from .results import ResultsStore
 # %% auto #0
 __all__ = ['COL_TITLES', 'RESULTS', 'TARGETS', 'PAPER_ORDER', 'THREAT_MODEL', 'KNOWN_DIFFERENCES', 'col_title', 'markdown_table',
            'plot_vs_paper', 'titled_markdown', 'write_csv', 'write_table', 'Table', 'Target', 'target', 'targets',
-           'get_target', 'check_out', 'results_dir', 'measured', 'check_models', 'resolve', 'reproduce', 'run_target',
-           'save_figure', 'TargetsFailed', 'reproduce_all', 'latest_runs', 'run_folder', 'stored_recipe',
+           'get_target', 'check_out', 'results_dir', 'run_dirname', 'measured', 'check_models', 'resolve', 'reproduce',
+           'run_target', 'save_figure', 'TargetsFailed', 'reproduce_all', 'latest_runs', 'run_folder', 'stored_recipe',
            'recipe_changes', 'report_markdown', 'markdown_to_html', 'write_report']
 
 # %% ../nbs/22_report.ipynb #fcf88237
@@ -226,9 +226,13 @@ def results_dir(profile:str|Profile='quick') -> Path:
     root = next((d/RESULTS for d in (here, *here.parents) if (d/RESULTS/'README.md').is_file()), here/RESULTS)
     return root/get_profile(profile).name
 
+def run_dirname(target:str, datasets:str, profile:str) -> str:
+    "The folder of one run's files under a results root: `TARGET-DATASETS-PROFILE` (`datasets` joined by '-')."
+    return f"{target}-{datasets}-{profile}"
+
 def measured(target:str, datasets:str, name:str|None=None, profile:str='quick') -> Table:
     "Table `name` (default: the target's own) of the finished run of `target` on `datasets` ('fmnist'; 'mnist-fmnist' for both), as written under `results/<profile>`."
-    return Table.from_csv(results_dir(profile)/f"{target}-{datasets}-{profile}"/f"{name or target}.csv")
+    return Table.from_csv(results_dir(profile)/run_dirname(target, datasets, profile)/f"{name or target}.csv")
 
 
 # %% ../nbs/22_report.ipynb #219fe899
@@ -256,7 +260,7 @@ def reproduce(name:str, datasets=None, profile:str='quick', models:str='ABCD', d
               root=None) -> list[Table]:
     "Run target `name` (or reuse its finished run), write its tables into `out` (default: a folder of its own under `root`, by default `results_dir(profile)`), record everything in the results store."
     t, runs, models, config = resolve(name, datasets, profile, models, device, seed, data_dir, beta, dropout, recon, log)
-    out = check_out(out or Path(root or results_dir(runs[0].profile))/f"{name}-{'-'.join(r.dataset for r in runs)}-{runs[0].profile.name}")
+    out = check_out(out or Path(root or results_dir(runs[0].profile))/run_dirname(name, '-'.join(r.dataset for r in runs), runs[0].profile.name))
     store = store or ResultsStore()
     rid, how = store.start(name, config, [r.dataset for r in runs], runs[0].profile.name, seed,
                            device_description(runs[0].device))
@@ -356,7 +360,7 @@ def latest_runs(store:ResultsStore, profile:str) -> list[dict]:
 
 def run_folder(root, r:dict) -> Path:
     "Where `reproduce` writes the files of run `r` under `root` (its default output folder layout)."
-    return Path(root)/f"{r['target']}-{r['datasets'].replace(',', '-')}-{r['profile']}"
+    return Path(root)/run_dirname(r['target'], r['datasets'].replace(',', '-'), r['profile'])
 
 def _when(t:float) -> str: return time.strftime('%Y-%m-%d %H:%M', time.localtime(t))
 
