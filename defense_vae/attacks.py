@@ -21,8 +21,9 @@ from .core import *
 __all__ = ['ATTACKS', 'ATTACK_RULES', 'CLEAN', 'PAPER_EPS', 'CODE_EPS', 'PAPER_CW_LRS', 'attack_mode', 'model_logits',
            'input_grad', 'ce_loss', 'model_labels', 'fgsm', 'rand_fgsm', 'keep_adversarial', 'cw',
            'logits_and_jacobian', 'deepfool', 'pgd', 'identity_attack', 'attack_params', 'attack_defaults', 'ParamRule',
-           'check_attack_params', 'resolve_attack', 'attack_name', 'num_classes', 'run_attack', 'art_classifier',
-           'paper_pair_specs', 'spec_dir', 'chunk_seed', 'PairSet', 'make_pair_set', 'bench_attacks', 'format_bench']
+           'check_attack_params', 'resolve_attack', 'attack_name', 'num_classes', 'draws_noise', 'run_attack',
+           'art_classifier', 'paper_pair_specs', 'spec_dir', 'chunk_seed', 'PairSet', 'make_pair_set', 'bench_attacks',
+           'format_bench']
 
 # %% ../nbs/03_attacks.ipynb #b6965ec8
 @contextlib.contextmanager
@@ -312,9 +313,17 @@ def num_classes(model:nn.Module, x:Tensor, device='auto') -> int:
     return model_logits(model, as_batch((x[:1],), get_device(device))[0]).shape[1]
 
 # %% ../nbs/03_attacks.ipynb #6bc218a9
+def draws_noise(model:nn.Module, x:Tensor, spec:dict, y:Tensor|None=None, device='auto') -> bool:
+    "Whether attack `spec` draws random numbers from its generator (tried on the first image of `x`)."
+    fn, params = resolve_attack(spec)
+    g = torch.Generator().manual_seed(0); before = g.get_state()
+    xb = as_batch((x[:1],) if y is None else (x[:1], y[:1]), get_device(device))
+    fn(model, *xb, *([None] if y is None else []), generator=g, **params)
+    return not torch.equal(before, g.get_state())
+
 def run_attack(model:nn.Module, x:Tensor, spec:dict, y:Tensor|None=None, bs:int=500, device='auto', seed:int=0,
-               desc:str|None=None) -> Tensor:
-    "Adversarial versions (on the CPU, in [0, 1]) of images `x` under attack `spec` against `model`."
+               desc:str|None=None, split:bool=True) -> Tensor:
+    "Adversarial versions (on the CPU, in [0, 1]) of images `x` under attack `spec` against `model`; split over the ranks under torchrun where that changes nothing (see below; `split=False`: this rank computes all of `x`)."
     fn, params = resolve_attack(spec)
     check_images(x)
     if y is not None: y = check_labels(y, len(x))
@@ -323,7 +332,8 @@ def run_attack(model:nn.Module, x:Tensor, spec:dict, y:Tensor|None=None, bs:int=
     ds = TensorDataset(x) if y is None else TensorDataset(x, y)
     with attack_mode(model, channels_last=params.get('fast', False)):
         if y is not None: check_labels(y, len(x), num_classes(model, x, device))
-        return map_batches(lambda xb, yb=None: fn(model, xb, yb, generator=g, **params), ds, bs, device, desc or attack_name(spec))
+        shard = split and world()[1] > 1 and not draws_noise(model, x, spec, y, device)
+        return map_batches(lambda xb, yb=None: fn(model, xb, yb, generator=g, **params), ds, bs, device, desc or attack_name(spec), shard=shard)
 
 # %% ../nbs/03_attacks.ipynb #ec3baa0a
 def art_classifier(model:nn.Module, x:Tensor, device='auto'):
@@ -418,24 +428,31 @@ class PairSet:
 # %% ../nbs/03_attacks.ipynb #e29b8d7e
 def make_pair_set(model:nn.Module, ds, specs:Sequence[dict], key_parts, chunk:int=1000, device='auto', seed:int=0,
                   root=None, bs:int=500) -> PairSet:
-    "Attack every image of `ds` (x, y) with every spec against `model`, stored in the cache; resumes an interrupted run."
+    "Attack every image of `ds` (x, y) with every spec against `model`, stored in the cache; resumes an interrupted run. Under torchrun the ranks take chunks in turn and rank 0 writes them."
     x, y = ds[torch.arange(len(ds))][:2]
     check_images(x, name='pair set images')
     specs = [dict(s) for s in specs if s != CLEAN]
     for s in specs: resolve_attack(s)
     folder = Path(root or cache_dir('pairs'))/stable_hash(key_parts, model, x, chunk, seed)
-    if not (folder/'labels.npy').exists():
+    if not (folder/'labels.npy').exists() and is_main():
         _save_npy(folder/'clean.npy', x.numpy().astype(np.float16))
         atomic_write(folder/'meta.json', lambda p: p.write_text(json.dumps({'key_parts': key_parts, 'n': len(x), 'chunk': chunk, 'seed': seed}, default=str)))
         _save_npy(folder/'labels.npy', y.numpy().astype(np.int64))
     ps = PairSet(folder, [CLEAN] + specs, len(x), chunk)
-    todo = [(s, c) for s in specs for c in range(ps.n_chunks) if not (folder/spec_dir(s)/f"{c:05d}.npy").exists()]
-    for s, c in progress(todo, 'pair set'):
-        d = folder/spec_dir(s)
-        if not (d/'spec.json').exists(): atomic_write(d/'spec.json', lambda p: p.write_text(json.dumps(s)))
-        xc = x[c * chunk:(c + 1) * chunk]
-        xa = run_attack(model, xc, s, bs=bs, device=device, seed=chunk_seed(seed, s, c), desc=f"{attack_name(s)} chunk {c + 1}/{ps.n_chunks}")
-        _save_npy(d/f"{c:05d}.npy", xa.numpy().astype(np.float16))
+    rank, ranks = world()
+    todo = broadcast([(s, c) for s in specs for c in range(ps.n_chunks) if not (folder/spec_dir(s)/f"{c:05d}.npy").exists()])
+    for i in progress(range(0, len(todo), ranks), 'pair set'):     # a round: one chunk per rank (each chunk has its own seed)
+        xa = None
+        if i + rank < len(todo):
+            s, c = todo[i + rank]
+            xa = run_attack(model, x[c * chunk:(c + 1) * chunk], s, bs=bs, device=device, seed=chunk_seed(seed, s, c),
+                            desc=f"{attack_name(s)} chunk {c + 1}/{ps.n_chunks}", split=False)
+        if not is_main(): gather(xa); continue
+        for (s, c), xa in zip(todo[i:i + ranks], gather(xa)):
+            d = folder/spec_dir(s)
+            if not (d/'spec.json').exists(): atomic_write(d/'spec.json', lambda p: p.write_text(json.dumps(s)))
+            _save_npy(d/f"{c:05d}.npy", xa.numpy().astype(np.float16))
+    barrier()                                                      # the others read what rank 0 wrote
     return ps
 
 # %% ../nbs/03_attacks.ipynb #e9dd05d6

@@ -85,7 +85,7 @@ def blackbox_row(run:Run, name:str, sub:str, oracle:str='bare', defenses=None, i
     for d, model in models.items():
         adv_d, n = adv, get_defense(d).n_images(run)         # a costly defense may be evaluated on the first n only
         if oracle == 'defended': adv_d, _, row[f'agreement_{d}'] = transfer(model, d)
-        row[d] = run.accuracy(model, adv_d[:n], y[:n])
+        with memoize_purifiers(): row[d] = run.accuracy(model, adv_d[:n], y[:n])    # fixed images: Defense-GAN's projections are kept
     row.update({f'paper_{c}': v for c, v in PAPER_BB[run.dataset].get((name, sub), {}).items()})
     return row
 

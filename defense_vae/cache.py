@@ -41,24 +41,31 @@ def cache_entry(kind:str, recipe:dict, label:str='') -> Path:
     "The cache folder of the `kind` artefact built from `recipe` (see `cached`)."
     return cache_dir(kind)/f"{label + '-' if label else ''}{stable_hash(kind, recipe)}"
 
-def cached(kind:str, make:Callable, *, using:dict|None=None, label:str='', refresh:bool=False, log=print, **recipe):
-    "What `make(**recipe, **using)` returns, built once per distinct `recipe` and kept in the cache (see above)."
+def cached(kind:str, make:Callable, *, using:dict|None=None, label:str='', refresh:bool=False, log=print, collective:bool=True, **recipe):
+    "What `make(**recipe, **using)` returns, built once per distinct `recipe` and kept in the cache (see above); under torchrun every rank builds it together, rank 0 writes it, and every rank returns what rank 0 wrote (`collective=False`: this rank alone, see below)."
     folder = cache_entry(kind, recipe, label)
     meta = folder/'meta.json'
-    if meta.exists() and not refresh:
+    def load():
         info = json.loads(meta.read_text())
         parts = [_load_part(folder, i) for i in range(info['parts'])]
         return tuple(parts) if info['tuple'] else parts[0]
+    hit = meta.exists() and not refresh
+    if collective: hit = broadcast(hit)                     # every rank takes rank 0's answer
+    if hit: return load()
     kw = {**recipe, **(using or {})}
     if 'state_path' in inspect.signature(make).parameters: kw['state_path'] = folder/'state.pt'
     t0 = time.time()
     out = make(**kw)
     parts = list(out) if isinstance(out, tuple) else [out]
-    for i, o in enumerate(parts): _save_part(folder, i, o)
-    info = dict(kind=kind, label=label, parts=len(parts), tuple=isinstance(out, tuple), seconds=round(time.time() - t0, 1), recipe=_describe(recipe))
-    atomic_write(meta, lambda p: p.write_text(json.dumps(info, indent=1)))
-    (folder/'state.pt').unlink(missing_ok=True)
-    if log: log(f"built {kind} {label} in {info['seconds']:.0f}s")
+    if is_main() or not collective:                         # rank 0 writes for all; a rank on its own, for itself
+        for i, o in enumerate(parts): _save_part(folder, i, o)
+        info = dict(kind=kind, label=label, parts=len(parts), tuple=isinstance(out, tuple), seconds=round(time.time() - t0, 1), recipe=_describe(recipe))
+        atomic_write(meta, lambda p: p.write_text(json.dumps(info, indent=1)))
+        (folder/'state.pt').unlink(missing_ok=True)
+        if log: log(f"built {kind} {label} in {info['seconds']:.0f}s")
+    if collective:
+        barrier()                                           # the others wait for rank 0's files, and load them
+        if not is_main(): out = load(); parts = list(out) if isinstance(out, tuple) else [out]
     for o in parts:
         if isinstance(o, nn.Module): o.eval()
     return out

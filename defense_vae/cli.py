@@ -168,6 +168,7 @@ def main(argv:list[str]|None=None) -> int:
     args.pop('pdb', None); args.pop('xtra', None)
     if name in ('reproduce', 'recipe') and args['target'] not in (*targets(), 'all'):   # a usage error, like a bad option
         return _fail(name, f"unknown target {args['target']!r}; choose one of {', '.join(targets())} (or all).", 2)
+    if world()[1] > 1 and not is_main(): sys.stdout = open(os.devnull, 'w')   # under torchrun rank 0 speaks for all (errors still show)
     try:
         check_options(args)
         f(**args)

@@ -8,7 +8,7 @@ Docs: https://defense-vae.github.io/defense-vae/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #0f40dd77
 from __future__ import annotations
-import os, sys, json, random, hashlib, tempfile, contextlib, math
+import os, sys, json, random, hashlib, tempfile, contextlib, contextvars, math
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 import numpy as np
@@ -18,9 +18,10 @@ from torch import nn, Tensor
 # %% auto #0
 __all__ = ['PLUGIN_GROUP', 'import_torchvision', 'get_device', 'seed_everything', 'cache_dir', 'stable_hash', 'progress',
            'check_images', 'check_labels', 'atomic_write', 'save_checkpoint', 'CheckpointError', 'read_checkpoint',
-           'load_checkpoint', 'save_state', 'load_state', 'batch_indices', 'as_batch', 'map_batches', 'ConcatSet',
-           'evaluating', 'predict', 'accuracy', 'bf16_is_fast', 'fast_inference', 'autocast', 'fit',
-           'device_description', 'load_plugins', 'replaces']
+           'load_checkpoint', 'save_state', 'load_state', 'world', 'is_main', 'barrier', 'broadcast', 'gather',
+           'batch_indices', 'as_batch', 'map_batches', 'ConcatSet', 'evaluating', 'predict', 'accuracy',
+           'memoize_purifiers', 'purifiers_memoized', 'bf16_is_fast', 'fast_inference', 'autocast', 'average_gradients',
+           'sync_from_main', 'fit', 'device_description', 'load_plugins', 'replaces']
 
 # %% ../nbs/00_core.ipynb #1f5c936a
 _TV_SCHEMAS = ("nms(Tensor dets, Tensor scores, float iou_threshold) -> Tensor",
@@ -199,6 +200,50 @@ def load_state(path) -> dict:
     try: return torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e: raise CheckpointError(f"Training state {path} is corrupt ({type(e).__name__}). Delete it to start that run again.") from None
 
+# %% ../nbs/00_core.ipynb #e6863613
+def _env_int(name:str, default:int) -> int:
+    v = os.environ.get(name, '')
+    return int(v) if v.strip().isdigit() else default
+
+def world() -> tuple[int, int]:
+    "(rank, number of ranks) of this process; under torchrun the first call joins the process group (see above)."
+    import torch.distributed as dist
+    if dist.is_available() and dist.is_initialized(): return dist.get_rank(), dist.get_world_size()
+    if _env_int('WORLD_SIZE', 1) <= 1: return 0, 1
+    if not dist.is_available(): raise RuntimeError("WORLD_SIZE > 1 but this torch has no torch.distributed; run one process.")
+    local = _env_int('LOCAL_RANK', 0)
+    if torch.cuda.is_available(): torch.cuda.set_device(local); backend = 'nccl'
+    else:
+        backend = 'gloo'
+        torch.set_num_threads(max(1, (os.cpu_count() or 1) // _env_int('LOCAL_WORLD_SIZE', _env_int('WORLD_SIZE', 1))))
+    dist.init_process_group(backend)
+    return dist.get_rank(), dist.get_world_size()
+
+def is_main() -> bool:
+    "Whether this process writes (rank 0, or the only process)."
+    return world()[0] == 0
+
+def barrier():
+    "Wait until every rank gets here (nothing in one process)."
+    if world()[1] > 1:
+        import torch.distributed as dist
+        dist.barrier()
+
+def broadcast(obj):
+    "Rank 0's `obj` on every rank (any picklable value; `obj` itself in one process)."
+    if world()[1] == 1: return obj
+    import torch.distributed as dist
+    box = [obj]; dist.broadcast_object_list(box, src=0)
+    return box[0]
+
+def gather(obj) -> list:
+    "Every rank's `obj`, in rank order, on every rank (`[obj]` in one process)."
+    rank, n = world()
+    if n == 1: return [obj]
+    import torch.distributed as dist
+    out = [None] * n; dist.all_gather_object(out, obj)
+    return out
+
 # %% ../nbs/00_core.ipynb #7d750ce0
 def batch_indices(n:int, bs:int, shuffle:bool=False, generator:torch.Generator|None=None) -> list[Tensor]:
     "Index tensors covering range(n) in batches of `bs` (shuffled with `generator` if asked)."
@@ -217,14 +262,19 @@ def as_batch(b, device, memory_format=torch.contiguous_format) -> tuple:
     return tuple(out)
 
 # %% ../nbs/00_core.ipynb #493f29af
-def map_batches(fn:Callable, ds, bs:int=256, device='auto', desc:str|None=None) -> Tensor|tuple:
-    "Concatenate on the CPU what `fn(*batch)` returns for each batch of `ds` (moved to `device`)."
+def map_batches(fn:Callable, ds, bs:int=256, device='auto', desc:str|None=None, shard:bool=False) -> Tensor|tuple:
+    "Concatenate on the CPU what `fn(*batch)` returns for each batch of `ds` (moved to `device`); `shard`: under torchrun each rank computes every N-th batch, and every rank gets the whole result."
     from torch.utils.data import TensorDataset
     if isinstance(ds, Tensor): ds = TensorDataset(ds)
     device, outs = get_device(device), []
-    for idx in progress(batch_indices(len(ds), bs), desc):
+    rank, ranks = world() if shard else (0, 1)
+    for j, idx in enumerate(progress(batch_indices(len(ds), bs), desc)):
+        if j % ranks != rank: continue
         o = fn(*as_batch(ds[idx], device))
         outs.append(tuple(t.detach().cpu() for t in o) if isinstance(o, tuple) else o.detach().cpu())
+    if ranks > 1:                                          # batch j was computed by rank j % ranks, as its (j // ranks)-th
+        parts = gather(outs)
+        outs = [parts[j % ranks][j // ranks] for j in range(sum(map(len, parts)))]
     if not outs: raise ValueError("map_batches got an empty dataset.")
     return tuple(torch.cat(z) for z in zip(*outs)) if isinstance(outs[0], tuple) else torch.cat(outs)
 
@@ -271,7 +321,8 @@ def _argmax_batches(model:nn.Module, x, bs:int, device, amp:bool=False) -> tuple
         with torch.autocast(device.type, dtype=torch.bfloat16) if amp else contextlib.nullcontext(): z = model(xb)
         k[0] = z.shape[1]
         return z.float().argmax(1)
-    with torch.no_grad(), evaluating(model.to(device)): return map_batches(f, x, bs, device), k[0]
+    with torch.no_grad(), evaluating(model.to(device)): pred = map_batches(f, x, bs, device, shard=True)
+    return pred, max(gather(k[0]))                   # under torchrun a rank may have had no batch to count the logits of
 
 def _check_batch(x, name:str='x') -> Tensor:
     "`x` if it is a non-empty batch tensor (the model checks the rest); a clear error otherwise."
@@ -289,6 +340,20 @@ def accuracy(model:nn.Module, x:Tensor, y:Tensor, bs:int=500, device='auto', amp
     pred, k = _argmax_batches(model, x, bs, device, amp)
     check_labels(y, len(x), k)
     return (pred == y).float().mean().item() * 100
+
+# %% ../nbs/00_core.ipynb #748328aa
+_MEMOIZE = contextvars.ContextVar('memoize_purifiers', default=False)
+
+@contextlib.contextmanager
+def memoize_purifiers(on:bool=True):
+    "Within this block, deterministic slow purifiers may keep each batch's output in the cache (see above)."
+    token = _MEMOIZE.set(on)
+    try: yield
+    finally: _MEMOIZE.reset(token)
+
+def purifiers_memoized() -> bool:
+    "Whether the caller is inside `memoize_purifiers()`."
+    return _MEMOIZE.get()
 
 # %% ../nbs/00_core.ipynb #ae5d0e85
 def _modules(m) -> list[nn.Module]: return list(m) if isinstance(m, (list, tuple)) else [m]
@@ -309,36 +374,67 @@ def autocast(device:torch.device, enabled:bool=False):
     "bf16 autocast on `device` if `enabled`, else a no-op context."
     return torch.autocast(device.type, dtype=torch.bfloat16) if enabled else contextlib.nullcontext()
 
+def average_gradients(params:list, loss:float, n:int, total:int) -> float:
+    "Make each rank's gradients the global batch's: the mean over ranks weighted by their shares `n` of `total` images (one all-reduce); returns the global mean loss."
+    import torch.distributed as dist
+    dev = params[0].device
+    had = torch.tensor([float(p.grad is not None) for p in params] + [loss * n], device=dev, dtype=torch.float64)
+    flat = torch.cat([(p.grad if p.grad is not None else torch.zeros_like(p)).detach().float().flatten() * n for p in params])
+    dist.all_reduce(flat); dist.all_reduce(had)
+    flat, offset = flat / total, 0
+    for p, h in zip(params, had[:-1].tolist()):
+        k = p.numel()
+        p.grad = flat[offset:offset + k].view_as(p).to(p.dtype).clone() if h else None   # no rank used it: no gradient, as in one process
+        offset += k
+    return had[-1].item() / total
+
+def sync_from_main(mods:list):
+    "Copy rank 0's parameters and buffers into every rank's `mods`."
+    import torch.distributed as dist
+    with torch.no_grad():
+        for m in mods:
+            for t in [*m.parameters(), *m.buffers()]: dist.broadcast(t.data, 0)
+
 def fit(models, loss_fn:Callable, ds, epochs:int=10, bs:int=100, lr:float=1e-3, seed:int=0, device='auto',
         amp:bool=False, channels_last:bool=False, opt_fn:Callable=torch.optim.Adam, state_path=None,
         on_epoch_end:Callable|None=None, on_batch_end:Callable|None=None, desc:str='fit') -> list[float]:
-    "Train `models` on `ds` by minimising `loss_fn(*batch)`; resumable through `state_path`. Returns epoch losses."
+    "Train `models` on `ds` by minimising `loss_fn(*batch)`; resumable through `state_path`; data-parallel under torchrun (see above). Returns epoch losses."
     device, mods = get_device(device), _modules(models)
+    rank, ranks = world()
     fmt = torch.channels_last if channels_last else torch.contiguous_format
     for m in mods: m.to(device, memory_format=fmt)
-    opt = opt_fn([p for m in mods for p in m.parameters() if p.requires_grad], lr=lr)
+    params = [p for m in mods for p in m.parameters() if p.requires_grad]
+    opt = opt_fn(params, lr=lr)
     start, history = 0, []
     if state_path is not None and Path(state_path).exists():
         st = load_state(state_path)
         for m, sd in zip(mods, st['models']): m.load_state_dict(sd)
         opt.load_state_dict(st['opt']); start, history = st['epoch'], st['history']
+    if ranks > 1: sync_from_main(mods)                       # every rank starts from rank 0's weights
     for epoch in range(start, epochs):
         torch.manual_seed(seed * 1000 + epoch)  # dropout/sampling noise: same per epoch, so resuming is exact
         for m in mods: m.train()
         tot, n = 0., 0
         bar = progress(batch_indices(len(ds), bs, True, torch.Generator().manual_seed(seed * 1000 + epoch)), f'{desc} {epoch+1}/{epochs}')
         for idx in bar:
-            batch = as_batch(ds[idx], device, fmt)
-            with autocast(device, amp): loss = loss_fn(*batch)
-            if not torch.isfinite(loss): raise FloatingPointError(f"{desc}: loss became {loss.item()} in epoch {epoch+1}; lower the learning rate.")
-            opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-            tot, n = tot + loss.item() * len(idx), n + len(idx)
+            mine, value = (idx if ranks == 1 else idx[rank::ranks]), 0.     # this rank's share of the global batch
+            opt.zero_grad(set_to_none=True)
+            if len(mine):
+                batch = as_batch(ds[mine], device, fmt)
+                with autocast(device, amp): loss = loss_fn(*batch)
+                value = loss.item()
+                if math.isfinite(value): loss.backward()
+            if ranks > 1: value = average_gradients(params, value, len(mine), len(idx))
+            if not math.isfinite(value): raise FloatingPointError(f"{desc}: loss became {value} in epoch {epoch+1}; lower the learning rate.")
+            opt.step()
+            tot, n = tot + value * len(idx), n + len(idx)
             bar.set_postfix(loss=f'{tot/n:.4g}', refresh=False)
-            if on_batch_end is not None: on_batch_end(loss.item())
+            if on_batch_end is not None: on_batch_end(value)
         history.append(tot / max(n, 1))
         if on_epoch_end is not None: on_epoch_end(epoch, history[-1])
-        if state_path is not None:
+        if state_path is not None and is_main():
             save_state(state_path, {'models': [m.state_dict() for m in mods], 'opt': opt.state_dict(), 'epoch': epoch + 1, 'history': history})
+    if ranks > 1: sync_from_main(mods)                       # buffers (batch-norm statistics) saw only each rank's share
     for m in mods: m.eval()
     return history
 

@@ -102,8 +102,10 @@ def _iter_rng(seed:int, it:int) -> torch.Generator: return torch.Generator().man
 def train_wgan_gp(G:Generator, D:nn.Module, images:Tensor, iters:int, critic_iters:int=5, gp:float=10., lr:float=1e-4,
                   betas:tuple=(0.5, 0.9), bs:int=50, seed:int=0, device='auto', amp:bool=False, state_path=None,
                   save_every:int=100, snapshots=None, snap_every:int=500, on_iter:Callable|None=None) -> list[float]:
-    "Train `G` against critic `D` on `images` for `iters` generator steps (WGAN-GP); returns the Wasserstein estimates."
+    "Train `G` against critic `D` on `images` for `iters` generator steps (WGAN-GP); returns the Wasserstein estimates. Data-parallel under torchrun, like `fit`."
     device, n = get_device(device), len(images)
+    rank, ranks = world()
+    mine = lambda t: t if ranks == 1 else t[rank::ranks]           # this rank's share of a batch drawn whole on every rank
     if n < bs: raise ValueError(f"WGAN-GP needs at least one full batch: {n} images < batch size {bs}.")
     G.to(device).train(); D.to(device).train()
     opt_g = torch.optim.Adam(G.parameters(), lr=lr, betas=betas)
@@ -114,6 +116,7 @@ def train_wgan_gp(G:Generator, D:nn.Module, images:Tensor, iters:int, critic_ite
         G.load_state_dict(st['G']); D.load_state_dict(st['D'])
         opt_g.load_state_dict(st['opt_g']); opt_d.load_state_dict(st['opt_d'])
         start, history, seconds = st['it'], st['history'], st.get('seconds', 0.)
+    if ranks > 1: sync_from_main([G, D])
     epochs = {}
     def real_batch(k):
         "The k-th real batch of the run: batch k mod (n // bs) of epoch k // (n // bs)."
@@ -125,21 +128,25 @@ def train_wgan_gp(G:Generator, D:nn.Module, images:Tensor, iters:int, critic_ite
     for it in bar:
         g = _iter_rng(seed, it)
         for j in range(critic_iters):
-            real = real_batch(it * critic_iters + j)
-            z, alpha = torch.randn(bs, G.latent, generator=g).to(device), torch.rand(bs, 1, 1, 1, generator=g).to(device)
+            real = mine(real_batch(it * critic_iters + j))
+            z, alpha = mine(torch.randn(bs, G.latent, generator=g)).to(device), mine(torch.rand(bs, 1, 1, 1, generator=g)).to(device)
             with torch.no_grad(), autocast(device, amp): fake = G(z).float()
             with autocast(device, amp): loss_d, w = critic_loss(D, real, fake, alpha, gp)
-            opt_d.zero_grad(set_to_none=True); loss_d.backward(); opt_d.step()
+            opt_d.zero_grad(set_to_none=True); loss_d.backward()
+            w = w.item() if ranks == 1 else average_gradients(list(D.parameters()), w.item(), len(real), bs)
+            opt_d.step()
         D.requires_grad_(False)
-        with autocast(device, amp): loss_g = -D(G(torch.randn(bs, G.latent, generator=g).to(device))).float().mean()
-        opt_g.zero_grad(set_to_none=True); loss_g.backward(); opt_g.step()
+        with autocast(device, amp): loss_g = -D(G(mine(torch.randn(bs, G.latent, generator=g)).to(device))).float().mean()
+        opt_g.zero_grad(set_to_none=True); loss_g.backward()
+        if ranks > 1: average_gradients(list(G.parameters()), 0., len(range(rank, bs, ranks)), bs)
+        opt_g.step()
         D.requires_grad_(True)
-        history.append(w.item())
+        history.append(w)
         bar.set_postfix(w=f'{history[-1]:.3g}', refresh=False)
         done, seconds = it + 1, time.perf_counter() - t0
-        if snapshots is not None and (done % snap_every == 0 or done == iters):
+        if snapshots is not None and (done % snap_every == 0 or done == iters) and is_main():
             save_state(Path(snapshots)/f'G-{done}.pt', {**generator_state(G), 'it': done, 'seconds': seconds})
-        if state_path is not None and (done % save_every == 0 or done == iters):
+        if state_path is not None and (done % save_every == 0 or done == iters) and is_main():
             save_state(state_path, {'G': G.state_dict(), 'D': D.state_dict(), 'opt_g': opt_g.state_dict(),
                                     'opt_d': opt_d.state_dict(), 'it': done, 'history': history, 'seconds': seconds})
         if on_iter is not None: on_iter(it, history[-1])
@@ -164,10 +171,10 @@ def _make_gan(dataset:str, iters:int, n_train:int|None, dim:int, critic_iters:in
     if init not in ('reference', 'torch'): raise ValueError(f"init must be 'reference' or 'torch'; got {init!r}.")
     run = gan_run_dir(dataset, n_train=n_train, dim=dim, critic_iters=critic_iters, bs=bs, seed=seed, init=init, amp=amp,
                       version=version)
-    if (run/f'G-{iters}.pt').exists(): return load_state(run/f'G-{iters}.pt')
+    if broadcast((run/f'G-{iters}.pt').exists()): return load_state(run/f'G-{iters}.pt')    # rank 0's view of the files holds for all
     run.mkdir(parents=True, exist_ok=True)
     state = run/'state.pt'
-    if state.exists() and load_state(state)['it'] > iters:
+    if broadcast(state.exists() and load_state(state)['it'] > iters):
         if log: log(f"The {dataset} WGAN-GP run is past {iters} iterations and has no snapshot there: training a separate run.")
         state = run = None
     info, images = dataset_info(dataset), _gan_images(dataset, n_train, data_dir)
@@ -177,6 +184,7 @@ def _make_gan(dataset:str, iters:int, n_train:int|None, dim:int, critic_iters:in
     t0 = time.perf_counter()
     h = train_wgan_gp(G, D, images, iters=iters, critic_iters=critic_iters, bs=bs, seed=seed, device=device, amp=amp,
                       state_path=state, snapshots=run, snap_every=snap_every)
+    barrier()                                                       # rank 0 wrote the snapshot read below
     if log: log(f"WGAN-GP on {len(images)} {dataset} images: {iters} iterations, Wasserstein estimate {h[-1]:.3g}")
     if run is not None: return load_state(run/f'G-{iters}.pt')
     return {**generator_state(G), 'it': iters, 'seconds': time.perf_counter() - t0}
@@ -218,6 +226,9 @@ def gan_reconstruct(G:nn.Module, x:Tensor, L:int=200, R:int=10, lr:float=10., mo
     return rec.view(B, R, *rec.shape[1:])[torch.arange(B, device=dev), best], err.min(1).values
 
 # %% ../nbs/08_defense_gan.ipynb #f006697a
+def _projection(G:nn.Module, x:Tensor, autocast:str|None, **kw) -> Tensor:
+    return gan_reconstruct(G, x, **kw)[0]           # `autocast` only keys the cache: the ambient autocast is the one in force
+
 class DefenseGAN(nn.Module):
     "Defense-GAN as a purifier: x -> G(z*) (see `gan_reconstruct`); no gradient reaches x, so attack it through `BPDA`."
     def __init__(self, generator:Generator, L:int=200, R:int=10, lr:float=10., momentum:float=0.7, decay_at:float|None=None,
@@ -227,8 +238,11 @@ class DefenseGAN(nn.Module):
         self.lr, self.momentum, self.decay_at = lr, momentum, decay_at
         self.channels, self.size = generator.channels, generator.size
     def forward(self, x:Tensor) -> Tensor:
-        return gan_reconstruct(self.generator, x.detach(), L=self.L, R=self.R, lr=self.lr, momentum=self.momentum,
-                               decay_at=self.decay_at, seed=self.seed)[0]
+        kw = dict(L=self.L, R=self.R, lr=self.lr, momentum=self.momentum, decay_at=self.decay_at, seed=self.seed)
+        if self.seed is None or not purifiers_memoized(): return gan_reconstruct(self.generator, x.detach(), **kw)[0]
+        dev = x.device.type
+        amp = str(torch.get_autocast_dtype(dev)) if torch.is_autocast_enabled(dev) else None
+        return cached('gan-projections', _projection, log=None, collective=False, G=self.generator, x=x.detach(), autocast=amp, **kw).to(x.device)
     def extra_repr(self) -> str: return f"L={self.L}, R={self.R}" + (", random starts" if self.seed is None else '')
 
 # %% ../nbs/08_defense_gan.ipynb #90b3c776

@@ -87,7 +87,7 @@ def purify(purifier:nn.Module, x:Tensor, bs:int=500, device='auto', bn_batch_sta
     with torch.no_grad(), evaluating(p.to(device, memory_format=fmt)):
         if bn_batch_stats: _use_batch_stats(p)
         with autocast(device, amp):
-            return map_batches(lambda xb: p(xb.contiguous(memory_format=fmt)).float().contiguous(), x, bs, device, desc='purify')
+            return map_batches(lambda xb: p(xb.contiguous(memory_format=fmt)).float().contiguous(), x, bs, device, desc='purify', shard=True)
 
 # %% ../nbs/05_defense_vae.ipynb #44061e98
 class Defended(nn.Module):

@@ -260,10 +260,15 @@ def reproduce(name:str, datasets=None, profile:str='quick', models:str='ABCD', d
               root=None) -> list[Table]:
     "Run target `name` (or reuse its finished run), write its tables into `out` (default: a folder of its own under `root`, by default `results_dir(profile)`), record everything in the results store."
     t, runs, models, config = resolve(name, datasets, profile, models, device, seed, data_dir, beta, dropout, recon, log)
-    out = check_out(out or Path(root or results_dir(runs[0].profile))/run_dirname(name, '-'.join(r.dataset for r in runs), runs[0].profile.name))
-    store = store or ResultsStore()
+    out = out or Path(root or results_dir(runs[0].profile))/run_dirname(name, '-'.join(r.dataset for r in runs), runs[0].profile.name)
+    if not is_main():                            # under torchrun: compute with rank 0, write nothing (see core)
+        how = broadcast(None)
+        if how == 'done' and not t.rerun: return []
+        with tempfile.TemporaryDirectory(prefix='defense-vae-rank-') as scratch: return run_target(t, runs, models, scratch)
+    out, store = check_out(out), store or ResultsStore()
     rid, how = store.start(name, config, [r.dataset for r in runs], runs[0].profile.name, seed,
                            device_description(runs[0].device))
+    broadcast(how)
     if how == 'done' and not t.rerun:
         if log: log(f"{name}: reusing finished run #{rid} from {store.path}")
         meta = json.loads(store.run(rid)['tables'] or '{}')
@@ -317,7 +322,7 @@ def reproduce_all(profile:str='quick', root=None, datasets=None, models:str='ABC
             if log: log(f"{n}: failed ({failed[n]}); going on with the other targets")
             continue
         if on_tables: on_tables(tables[n])
-    report = write_report(kwargs.get('store'), profile, root) if tables else None
+    report = write_report(kwargs.get('store'), profile, root) if tables and is_main() else None   # rank 0 writes (torchrun)
     if failed: raise TargetsFailed(failed, report)
     return tables
 
