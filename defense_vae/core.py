@@ -211,6 +211,9 @@ def world() -> tuple[int, int]:
     if dist.is_available() and dist.is_initialized(): return dist.get_rank(), dist.get_world_size()
     if _env_int('WORLD_SIZE', 1) <= 1: return 0, 1
     if not dist.is_available(): raise RuntimeError("WORLD_SIZE > 1 but this torch has no torch.distributed; run one process.")
+    if not os.environ.get('MASTER_ADDR'):
+        raise RuntimeError(f"WORLD_SIZE is {os.environ['WORLD_SIZE']} but MASTER_ADDR is not set: launch several processes with "
+                           "torchrun (see the distributed notebook), or unset WORLD_SIZE to run one.")
     local = _env_int('LOCAL_RANK', 0)
     if torch.cuda.is_available(): torch.cuda.set_device(local); backend = 'nccl'
     else:
