@@ -45,7 +45,7 @@ def robust_rows(records:list[dict], run:Run, model:str) -> list[dict]:
         a = r['acc']
         rows.append(dict(method=get_defense(r['defense']).title, eps=eps_label(r['eps']), model=model, clean=a['Clean'],
                          pgd=next(v for k, v in a.items() if k.startswith('PGD')), autoattack=a['AutoAttack'],
-                         images=r['n'], train_s=r.get('train_s'), paper_autoattack=anchor))
+                         images=int(r['n']), train_s=r.get('train_s'), paper_autoattack=anchor))
     return rows
 
 def robust_notes(records:list[dict]) -> str:
