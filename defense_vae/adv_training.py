@@ -186,7 +186,7 @@ def train_fast_at(model:nn.Module, train, eps:float=0.3, step:float=1.25, check:
         acc = _robust_acc(model, *check, pgd_train_spec(eps, steps=check_steps), kwargs.get('device', 'auto'))
         best['checks'] = best['checks'] + [acc]
         if acc > best['acc']: best.update(acc=acc, state={k: v.detach().clone() for k, v in model.state_dict().items()})
-        if best_path is not None: save_state(best_path, best)
+        if best_path is not None and is_main(): save_state(best_path, best)
     losses = fit(model, partial(pgd_at_loss, model, spec=spec), train, desc=f"fast-AT {name}".strip(),
                  on_epoch_end=on_epoch_end, **kwargs)
     if check is not None and 'state' in best: model.load_state_dict(best['state'])

@@ -314,12 +314,12 @@ def num_classes(model:nn.Module, x:Tensor, device='auto') -> int:
 
 # %% ../nbs/03_attacks.ipynb #6bc218a9
 def draws_noise(model:nn.Module, x:Tensor, spec:dict, y:Tensor|None=None, device='auto') -> bool:
-    "Whether attack `spec` draws random numbers from its generator (tried on the first image of `x`)."
+    "Whether attack `spec` on `model` draws random numbers, from its generator or torch's global ones (a random model; tried on the first image of `x`, the global state restored)."
     fn, params = resolve_attack(spec)
     g = torch.Generator().manual_seed(0); before = g.get_state()
     xb = as_batch((x[:1],) if y is None else (x[:1], y[:1]), get_device(device))
-    fn(model, *xb, *([None] if y is None else []), generator=g, **params)
-    return not torch.equal(before, g.get_state())
+    drew_global = uses_global_rng(lambda: fn(model, *xb, *([None] if y is None else []), generator=g, **params))
+    return drew_global or not torch.equal(before, g.get_state())
 
 def run_attack(model:nn.Module, x:Tensor, spec:dict, y:Tensor|None=None, bs:int=500, device='auto', seed:int=0,
                desc:str|None=None, split:bool=True) -> Tensor:

@@ -121,7 +121,7 @@ def autoattack(model:nn.Module, x:Tensor, y:Tensor, eps:float, version:str='stan
                 st['flags'] += [f for f in p['flags'] if f not in st['flags']]
             st['after'][a] = 100 * st['robust'].float().mean().item()
             st['seconds'] = time.perf_counter() - t0
-            if state_path is not None: save_state(state_path, st)
+            if state_path is not None and is_main(): save_state(state_path, st)
     flags = st['flags'] + [f for f in square_flag(st['after']) if f not in st['flags']]
     return st['x_adv'], AAResult(version=version, eps=float(eps), norm=norm, n=len(x), clean=st['clean'],
                                  robust=st['after'][AA_ATTACKS[version][-1]], after=dict(st['after']), flags=flags,

@@ -18,8 +18,8 @@ from torch import nn, Tensor
 # %% auto #0
 __all__ = ['PLUGIN_GROUP', 'import_torchvision', 'get_device', 'seed_everything', 'cache_dir', 'stable_hash', 'progress',
            'check_images', 'check_labels', 'atomic_write', 'save_checkpoint', 'CheckpointError', 'read_checkpoint',
-           'load_checkpoint', 'save_state', 'load_state', 'world', 'is_main', 'barrier', 'broadcast', 'gather',
-           'batch_indices', 'as_batch', 'map_batches', 'ConcatSet', 'evaluating', 'predict', 'accuracy',
+           'load_checkpoint', 'save_state', 'load_state', 'world', 'is_main', 'barrier', 'broadcast', 'uses_global_rng',
+           'gather', 'batch_indices', 'as_batch', 'map_batches', 'ConcatSet', 'evaluating', 'predict', 'accuracy',
            'memoize_purifiers', 'purifiers_memoized', 'bf16_is_fast', 'fast_inference', 'autocast', 'average_gradients',
            'sync_from_main', 'fit', 'device_description', 'load_plugins', 'replaces']
 
@@ -215,7 +215,7 @@ def world() -> tuple[int, int]:
         raise RuntimeError(f"WORLD_SIZE is {os.environ['WORLD_SIZE']} but MASTER_ADDR is not set: launch several processes with "
                            "torchrun (see the distributed notebook), or unset WORLD_SIZE to run one.")
     local = _env_int('LOCAL_RANK', 0)
-    if torch.cuda.is_available(): torch.cuda.set_device(local); backend = 'nccl'
+    if torch.cuda.is_available(): torch.cuda.set_device(local); backend = 'cpu:gloo,cuda:nccl'   # CPU tensors too (--device cpu)
     else:
         backend = 'gloo'
         torch.set_num_threads(max(1, (os.cpu_count() or 1) // _env_int('LOCAL_WORLD_SIZE', _env_int('WORLD_SIZE', 1))))
@@ -238,6 +238,17 @@ def broadcast(obj):
     import torch.distributed as dist
     box = [obj]; dist.broadcast_object_list(box, src=0)
     return box[0]
+
+def uses_global_rng(fn:Callable) -> bool:
+    "Whether calling `fn()` draws from torch's global random generators (CPU or CUDA); their states are restored after."
+    cpu = torch.get_rng_state(); cuda = torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None
+    try:
+        fn()
+        return not torch.equal(cpu, torch.get_rng_state()) or (cuda is not None and any(
+            not torch.equal(a, b) for a, b in zip(cuda, torch.cuda.get_rng_state_all())))
+    finally:
+        torch.set_rng_state(cpu)
+        if cuda is not None: torch.cuda.set_rng_state_all(cuda)
 
 def gather(obj) -> list:
     "Every rank's `obj`, in rank order, on every rank (`[obj]` in one process)."
@@ -324,7 +335,9 @@ def _argmax_batches(model:nn.Module, x, bs:int, device, amp:bool=False) -> tuple
         with torch.autocast(device.type, dtype=torch.bfloat16) if amp else contextlib.nullcontext(): z = model(xb)
         k[0] = z.shape[1]
         return z.float().argmax(1)
-    with torch.no_grad(), evaluating(model.to(device)): pred = map_batches(f, x, bs, device, shard=True)
+    with torch.no_grad(), evaluating(model.to(device)):
+        shard = world()[1] > 1 and not uses_global_rng(lambda: f(as_batch((x[:1],), device)[0]))   # a random model: every rank all of it
+        pred = map_batches(f, x, bs, device, shard=shard)
     return pred, max(gather(k[0]))                   # under torchrun a rank may have had no batch to count the logits of
 
 def _check_batch(x, name:str='x') -> Tensor:
@@ -415,7 +428,7 @@ def fit(models, loss_fn:Callable, ds, epochs:int=10, bs:int=100, lr:float=1e-3, 
         opt.load_state_dict(st['opt']); start, history = st['epoch'], st['history']
     if ranks > 1: sync_from_main(mods)                       # every rank starts from rank 0's weights
     for epoch in range(start, epochs):
-        torch.manual_seed(seed * 1000 + epoch)  # dropout/sampling noise: same per epoch, so resuming is exact
+        torch.manual_seed(seed * 1000 + epoch + 7919 * rank)  # dropout/sampling noise: same per epoch (resuming is exact), its own per rank
         for m in mods: m.train()
         tot, n = 0., 0
         bar = progress(batch_indices(len(ds), bs, True, torch.Generator().manual_seed(seed * 1000 + epoch)), f'{desc} {epoch+1}/{epochs}')

@@ -263,11 +263,14 @@ def reproduce(name:str, datasets=None, profile:str='quick', models:str='ABCD', d
     out = out or Path(root or results_dir(runs[0].profile))/run_dirname(name, '-'.join(r.dataset for r in runs), runs[0].profile.name)
     if not is_main():                            # under torchrun: compute with rank 0, write nothing (see core)
         how = broadcast(None)
+        if isinstance(how, Exception): raise how                 # rank 0 could not start: every rank stops alike
         if how == 'done' and not t.rerun: return []
         with tempfile.TemporaryDirectory(prefix='defense-vae-rank-') as scratch: return run_target(t, runs, models, scratch)
-    out, store = check_out(out), store or ResultsStore()
-    rid, how = store.start(name, config, [r.dataset for r in runs], runs[0].profile.name, seed,
-                           device_description(runs[0].device))
+    try:
+        out, store = check_out(out), store or ResultsStore()
+        rid, how = store.start(name, config, [r.dataset for r in runs], runs[0].profile.name, seed,
+                               device_description(runs[0].device))
+    except Exception as e: broadcast(e); raise
     broadcast(how)
     if how == 'done' and not t.rerun:
         if log: log(f"{name}: reusing finished run #{rid} from {store.path}")
@@ -318,6 +321,7 @@ def reproduce_all(profile:str='quick', root=None, datasets=None, models:str='ABC
         try: tables[n] = reproduce(n, datasets, profile, models, root=root, log=log, **kwargs)
         except (KeyboardInterrupt, OSError): raise           # Ctrl-C, a full disk, an unwritable folder: stop everything
         except Exception as e:                               # recorded as failed in the results store by `reproduce`
+            if world()[1] > 1: raise                         # under torchrun a failure may be one rank's: all must stop together
             failed[n] = f"{type(e).__name__}: {e}"
             if log: log(f"{n}: failed ({failed[n]}); going on with the other targets")
             continue

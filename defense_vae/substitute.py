@@ -115,7 +115,7 @@ def train_substitute(oracle:nn.Module|Oracle, x0:Tensor, name:str='E', *, y0:Ten
         losses = fit(sub, lambda xb, yb: F.cross_entropy(sub(xb), yb), TensorDataset(x, y), epochs=epochs, bs=bs, lr=lr,
                      seed=seed * 1000 + r, device=device, desc=f'substitute {name} round {r + 1}/{rounds}')
         hist['sizes'].append(len(x)); hist['loss'].append(losses[-1])
-        if state_path is not None:
+        if state_path is not None and is_main():
             save_state(state_path, dict(model=sub.state_dict(), x=x, y=y, round=r + 1, history=hist,
                                         queries=oracle.queries))
     if log: log(f"substitute {name}: {len(x)} images after {rounds} rounds, {oracle.queries} oracle queries")
