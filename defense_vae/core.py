@@ -276,12 +276,17 @@ def as_batch(b, device, memory_format=torch.contiguous_format) -> tuple:
     return tuple(out)
 
 # %% ../nbs/00_core.ipynb #493f29af
-def map_batches(fn:Callable, ds, bs:int=256, device='auto', desc:str|None=None, shard:bool=False) -> Tensor|tuple:
-    "Concatenate on the CPU what `fn(*batch)` returns for each batch of `ds` (moved to `device`); `shard`: under torchrun each rank computes every N-th batch, and every rank gets the whole result."
+def map_batches(fn:Callable, ds, bs:int=256, device='auto', desc:str|None=None, shard:bool|str=False) -> Tensor|tuple:
+    """Concatenate on the CPU what `fn(*batch)` returns for each batch of `ds` (moved to `device`); `shard`: under torchrun
+    each rank computes every N-th batch, and every rank gets the whole result. `shard='deterministic'` splits only if
+    `fn` draws nothing from torch's global generators (tried on one item): a model that samples runs whole on every rank."""
     from torch.utils.data import TensorDataset
     if isinstance(ds, Tensor): ds = TensorDataset(ds)
     device, outs = get_device(device), []
+    if shard not in (True, False, 'deterministic'): raise ValueError(f"shard must be True, False or 'deterministic'; got {shard!r}.")
     rank, ranks = world() if shard else (0, 1)
+    if shard == 'deterministic' and ranks > 1 and len(ds) and uses_global_rng(lambda: fn(*as_batch(ds[torch.arange(1)], device))):
+        rank, ranks = 0, 1
     for j, idx in enumerate(progress(batch_indices(len(ds), bs), desc)):
         if j % ranks != rank: continue
         o = fn(*as_batch(ds[idx], device))
@@ -336,8 +341,7 @@ def _argmax_batches(model:nn.Module, x, bs:int, device, amp:bool=False) -> tuple
         k[0] = z.shape[1]
         return z.float().argmax(1)
     with torch.no_grad(), evaluating(model.to(device)):
-        shard = world()[1] > 1 and not uses_global_rng(lambda: f(as_batch((x[:1],), device)[0]))   # a random model: every rank all of it
-        pred = map_batches(f, x, bs, device, shard=shard)
+        pred = map_batches(f, x, bs, device, shard='deterministic')      # a random model: every rank all of it
     return pred, max(gather(k[0]))                   # under torchrun a rank may have had no batch to count the logits of
 
 def _check_batch(x, name:str='x') -> Tensor:

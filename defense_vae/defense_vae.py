@@ -88,8 +88,7 @@ def purify(purifier:nn.Module, x:Tensor, bs:int=500, device='auto', bn_batch_sta
         if bn_batch_stats: _use_batch_stats(p)
         with autocast(device, amp):
             f = lambda xb: p(xb.contiguous(memory_format=fmt)).float().contiguous()
-            shard = world()[1] > 1 and not uses_global_rng(lambda: f(x[:1].to(device)))     # a random purifier: every rank all of it
-            return map_batches(f, x, bs, device, desc='purify', shard=shard)
+            return map_batches(f, x, bs, device, desc='purify', shard='deterministic')   # a random purifier: every rank all of it
 
 # %% ../nbs/05_defense_vae.ipynb #44061e98
 class Defended(nn.Module):

@@ -13,6 +13,7 @@ from pathlib import Path
 import torch
 from torch import nn, Tensor
 from .core import *
+from .cache import cached
 from .paper import *
 from .defense_gan import gan_reconstruct, get_generator
 from .pipeline import Run, test_adversarials
@@ -20,7 +21,7 @@ from .baselines import gan_budget
 from .report import Table, target, col_title, save_figure, COL_TITLES
 
 # %% auto #0
-__all__ = ['GAN_LEVER_COLS', 'projection_scores', 'snapshot_generator', 'gan_lever_rows', 'gan_lever_plot',
+__all__ = ['GAN_LEVER_COLS', 'projection_scores', 'kept_scores', 'snapshot_generator', 'gan_lever_rows', 'gan_lever_plot',
            'reconstruction_figure', 'gan_levers']
 
 # %% ../nbs/37_gan_levers.ipynb #2e6dc01d
@@ -37,6 +38,13 @@ def projection_scores(G:nn.Module, clf:nn.Module, x:Tensor, y:Tensor, L:int, R:i
         correct += (predict(clf, rec.float().cpu(), device=dev) == y[i:i + bs].cpu()).sum().item()
         errs.append(err.float().cpu())
     return dict(acc=100 * correct / len(x), mse=torch.cat(errs).mean().item(), sec=(time.perf_counter() - t0) / len(x))
+def _scores(G:nn.Module, clf:nn.Module, x:Tensor, y:Tensor, L:int, R:int, amp:bool, device='auto') -> dict:
+    return projection_scores(G, clf, x, y, L, R, device, amp)
+
+def kept_scores(G:nn.Module, clf:nn.Module, x:Tensor, y:Tensor, L:int, R:int, amp:bool=False, device='auto') -> dict:
+    "`projection_scores`, kept in the cache (kind `gan-lever-scores`): a study interrupted, or given more snapshots, scores only what it has not."
+    return cached('gan-lever-scores', _scores, using=dict(device=device), log=None, G=G, clf=clf, x=x, y=y, L=L, R=R, amp=amp)
+
 
 # %% ../nbs/37_gan_levers.ipynb #33c3ffae
 GAN_LEVER_COLS = ['train_min', 'clean', 'fgsm', 'mse_clean', 'mse_fgsm', 'sec_per_image']
@@ -72,7 +80,7 @@ def gan_lever_rows(run:Run, name:str) -> list[dict]:
         todo = [(lv.cheap, amp)] + [(lv.full, amp)] * (it in lv.full_iters)
         if it == last and amp: todo += [(lv.cheap, False)]                          # what bf16 changes
         for (L, R), bf16 in todo:
-            s = {k: projection_scores(G, clf, x[k], y, L, R, run.device, bf16) for k in x}
+            s = {k: kept_scores(G, clf, x[k], y, L, R, bf16, run.device) for k in x}
             rows.append(dict(iters=it, projection=f"L={L}, R={R}, {'bf16' if bf16 else 'float32'}", model=name,
                              train_min=G.trained['seconds'] / 60, **{k: s[k]['acc'] for k in x},
                              **{f'mse_{k}': 1000 * s[k]['mse'] for k in x},
