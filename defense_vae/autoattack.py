@@ -94,6 +94,19 @@ def _check_aa(version:str, eps:float, reduce:dict):
     for k, v in reduce.items():
         if v is not None and (not isinstance(v, int) or v < 1): raise ValueError(f"{k} must be an integer >= 1; got {v!r}.")
 
+def _aa_batches(aa:AutoAttack, x:Tensor, y:Tensor, idx:Tensor, bs:int) -> tuple[Tensor, Tensor, list]:
+    "AutoAttack on images `idx` (all classified right) in the batches of `bs` one call would make, every N-th on each rank, gathered in order: (adversarial images, still right, warnings)."
+    rank, ranks = world()
+    parts = []
+    for c in idx.split(bs)[rank::ranks]:
+        for k in aa_checks.funcs: aa_checks.funcs[k] = 0
+        with aa_log() as records: xa, ya = aa.run_standard_evaluation(x[c], y[c], batch_size=bs)
+        parts.append((xa.cpu(), ya.cpu() == y[c], parse_aa_log(records)['flags']))
+    got = gather(parts)
+    done = [got[j % ranks][j // ranks] for j in range(sum(map(len, got)))]
+    return (torch.cat([p[0] for p in done]), torch.cat([p[1] for p in done]),
+            list(dict.fromkeys(f for p in done for f in p[2])))
+
 def autoattack(model:nn.Module, x:Tensor, y:Tensor, eps:float, version:str='standard', norm:str='Linf', bs:int=250,
                seed:int=0, device='auto', state_path:str|Path|None=None, **reduce) -> tuple[Tensor, AAResult]:
     "(adversarial images on the CPU, `AAResult`) of AutoAttack `version` against `model` on `x`, `y` at `eps`."
@@ -107,10 +120,20 @@ def autoattack(model:nn.Module, x:Tensor, y:Tensor, eps:float, version:str='stan
     with attack_mode(model.to(device)):
         aa = AutoAttack(model, eps=eps, norm=norm, version=version, seed=seed, device=device)
         cut = _reduce(aa, version, **reduce)
+        split = world()[1] > 1 and not uses_global_rng(lambda: model(x[:1].to(device)))
         for a in AA_ATTACKS[version]:
             if a in st['after']: continue
             idx = torch.arange(len(x)) if st['robust'] is None else st['robust'].nonzero().flatten()
-            if len(idx):                                        # AutoAttack's own loop, one attack at a time (resumable)
+            if split and st['robust'] is None:                  # the clean check one call makes first, so its batches are ours
+                with torch.no_grad(): pred = torch.cat([model(x[c].to(device)).argmax(1).cpu() for c in idx.split(bs)])
+                st['robust'] = pred == y; st['clean'] = 100 * st['robust'].float().mean().item()
+                idx = idx[st['robust']]
+            if len(idx) and split:                              # under torchrun: its batches over the ranks (see below)
+                xa, kept, flags = _aa_batches(aa, x, y, idx, bs)
+                st['robust'][idx] = kept
+                st['x_adv'][idx[~kept]] = xa[~kept]
+                st['flags'] += [f for f in flags if f not in st['flags']]
+            elif len(idx):                                      # AutoAttack's own loop, one attack at a time (resumable)
                 aa.attacks_to_run = [a]
                 for k in aa_checks.funcs: aa_checks.funcs[k] = 0     # its dynamic-defense counter is global: reset per call
                 with aa_log() as records: xa, ya = aa.run_standard_evaluation(x[idx], y[idx], batch_size=bs)
