@@ -114,6 +114,7 @@ def autoattack(model:nn.Module, x:Tensor, y:Tensor, eps:float, version:str='stan
     x = check_images(x).detach().cpu(); y = check_labels(y, len(x)).cpu()
     device, key = get_device(device), dict(version=version, eps=float(eps), norm=norm, n=len(x), seed=seed, bs=bs, **reduce)
     st = load_state(state_path) if state_path is not None and Path(state_path).exists() else None
+    st = broadcast(st)                                          # under torchrun: rank 0's state (it alone writes it)
     if st is None or st['key'] != key or not torch.equal(st['x'], x):
         st = dict(key=key, x=x, x_adv=x.clone(), robust=None, clean=None, after={}, flags=[], seconds=0.)
     t0 = time.perf_counter() - st['seconds']
@@ -123,10 +124,11 @@ def autoattack(model:nn.Module, x:Tensor, y:Tensor, eps:float, version:str='stan
         split = world()[1] > 1 and not uses_global_rng(lambda: model(x[:1].to(device)))
         for a in AA_ATTACKS[version]:
             if a in st['after']: continue
+            aa.attacks_to_run = [a]
             idx = torch.arange(len(x)) if st['robust'] is None else st['robust'].nonzero().flatten()
             if split and st['robust'] is None:                  # the clean check one call makes first, so its batches are ours
-                with torch.no_grad(): pred = torch.cat([model(x[c].to(device)).argmax(1).cpu() for c in idx.split(bs)])
-                st['robust'] = pred == y; st['clean'] = 100 * st['robust'].float().mean().item()
+                with torch.no_grad(): pred = map_batches(lambda xb: model(xb).argmax(1), x, bs, device, shard=True)   # every rank the same
+                st['robust'] = pred == y; st['clean'] = round(100 * st['robust'].float().mean().item(), 2)   # as AutoAttack logs it
                 idx = idx[st['robust']]
             if len(idx) and split:                              # under torchrun: its batches over the ranks (see below)
                 xa, kept, flags = _aa_batches(aa, x, y, idx, bs)
@@ -134,7 +136,6 @@ def autoattack(model:nn.Module, x:Tensor, y:Tensor, eps:float, version:str='stan
                 st['x_adv'][idx[~kept]] = xa[~kept]
                 st['flags'] += [f for f in flags if f not in st['flags']]
             elif len(idx):                                      # AutoAttack's own loop, one attack at a time (resumable)
-                aa.attacks_to_run = [a]
                 for k in aa_checks.funcs: aa_checks.funcs[k] = 0     # its dynamic-defense counter is global: reset per call
                 with aa_log() as records: xa, ya = aa.run_standard_evaluation(x[idx], y[idx], batch_size=bs)
                 p, kept = parse_aa_log(records), ya.cpu() == y[idx]

@@ -454,7 +454,10 @@ def fit(models, loss_fn:Callable, ds, epochs:int=10, bs:int=100, lr:float=1e-3, 
         if on_epoch_end is not None: on_epoch_end(epoch, history[-1])
         if state_path is not None and is_main():
             save_state(state_path, {'models': [m.state_dict() for m in mods], 'opt': opt.state_dict(), 'epoch': epoch + 1, 'history': history})
-    if ranks > 1: sync_from_main(mods)                       # buffers (batch-norm statistics) saw only each rank's share
+    if ranks > 1:
+        sync_from_main(mods)                                 # buffers (batch-norm statistics) saw only each rank's share
+        torch.set_rng_state(broadcast(torch.get_rng_state()))   # and every rank goes on with rank 0's generator, as one process
+        if device.type == 'cuda': torch.cuda.set_rng_state(broadcast(torch.cuda.get_rng_state(device).cpu()), device)
     for m in mods: m.eval()
     return history
 

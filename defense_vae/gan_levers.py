@@ -8,7 +8,7 @@ Docs: https://defense-vae.github.io/defense-vae/gan_levers.html.md"""
 
 # %% ../nbs/37_gan_levers.ipynb #840b196f
 from __future__ import annotations
-import time
+import inspect, time
 from pathlib import Path
 import torch
 from torch import nn, Tensor
@@ -38,12 +38,14 @@ def projection_scores(G:nn.Module, clf:nn.Module, x:Tensor, y:Tensor, L:int, R:i
         correct += (predict(clf, rec.float().cpu(), device=dev) == y[i:i + bs].cpu()).sum().item()
         errs.append(err.float().cpu())
     return dict(acc=100 * correct / len(x), mse=torch.cat(errs).mean().item(), sec=(time.perf_counter() - t0) / len(x))
-def _scores(G:nn.Module, clf:nn.Module, x:Tensor, y:Tensor, L:int, R:int, amp:bool, device='auto') -> dict:
-    return projection_scores(G, clf, x, y, L, R, device, amp)
+def _scores(G:nn.Module, clf:nn.Module, x:Tensor, y:Tensor, L:int, R:int, amp:bool, bs:int, projection:dict, device:str) -> dict:
+    return projection_scores(G, clf, x, y, L, R, device, amp, bs)
 
 def kept_scores(G:nn.Module, clf:nn.Module, x:Tensor, y:Tensor, L:int, R:int, amp:bool=False, device='auto') -> dict:
     "`projection_scores`, kept in the cache (kind `gan-lever-scores`): a study interrupted, or given more snapshots, scores only what it has not."
-    return cached('gan-lever-scores', _scores, using=dict(device=device), log=None, G=G, clf=clf, x=x, y=y, L=L, R=R, amp=amp)
+    projection = {k: p.default for k, p in inspect.signature(gan_reconstruct).parameters.items() if k not in ('G', 'x', 'L', 'R')}
+    return cached('gan-lever-scores', _scores, log=None, G=G, clf=clf, x=x, y=y, L=L, R=R, amp=amp, bs=100,
+                  projection=projection, device=str(get_device(device)))   # the device: its seconds, and its floats
 
 
 # %% ../nbs/37_gan_levers.ipynb #33c3ffae

@@ -47,7 +47,7 @@ def col_title(c) -> str:
 
 
 # %% ../nbs/22_report.ipynb #75cd1279
-COUNT_COLS = {'images', 'queries', 'pairs', 'cw_pairs'}   # columns that count things: whole numbers, never "200.00"
+COUNT_COLS = {'images', 'queries', 'pairs'}   # columns that count things: whole numbers, never "200.00"
 
 def _num(v, count:bool=False) -> str:
     "Two decimals; counts, and whole numbers of 1,000 or more (seconds), as whole numbers with thousands separators."
