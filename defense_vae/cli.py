@@ -172,6 +172,7 @@ def main(argv:list[str]|None=None) -> int:
     try:
         check_options(args)
         f(**args)
+        leave_world()                                           # under torchrun: every rank done, then the group closed
         return 0
     except KeyboardInterrupt: return _fail(name, 'interrupted; run the same command again to resume where it stopped.', 130)
     except Exception as e:                                      # the one error boundary: one line, exit status 1
@@ -241,7 +242,7 @@ def demo(device:str='auto',   # auto, cpu, cuda, mps
 @command
 def reproduce(target:str,             # a registered target (see the list in `defense-vae reproduce --help`), or all
               dataset:str=None,       # mnist, fmnist, cifar10 where the target allows it (default: the paper's data sets for the target)
-              profile:str='quick',    # smoke (tests), quick (CPU: ~1 h per table with native bf16, hours in float32), paper (full recipe, GPU)
+              profile:str='quick',    # smoke (tests), quick (CPU: ~1 h per table with native bf16, hours in float32), quick-gan (quick, Defense-GAN's generator trained 4.5x longer: +3 h per data set), paper (full recipe, GPU)
               models:str='ABCD',      # classifiers to run, e.g. A or ABCD
               device:str='auto',      # auto, cpu, cuda, mps
               seed:int=0,             # random seed

@@ -18,10 +18,10 @@ from torch import nn, Tensor
 # %% auto #0
 __all__ = ['PLUGIN_GROUP', 'import_torchvision', 'get_device', 'seed_everything', 'cache_dir', 'stable_hash', 'progress',
            'check_images', 'check_labels', 'atomic_write', 'save_checkpoint', 'CheckpointError', 'read_checkpoint',
-           'load_checkpoint', 'save_state', 'load_state', 'world', 'is_main', 'barrier', 'broadcast', 'uses_global_rng',
-           'gather', 'batch_indices', 'as_batch', 'map_batches', 'ConcatSet', 'evaluating', 'predict', 'accuracy',
-           'memoize_purifiers', 'purifiers_memoized', 'bf16_is_fast', 'fast_inference', 'autocast', 'average_gradients',
-           'sync_from_main', 'fit', 'device_description', 'load_plugins', 'replaces']
+           'load_checkpoint', 'save_state', 'load_state', 'world', 'is_main', 'leave_world', 'barrier', 'broadcast',
+           'uses_global_rng', 'gather', 'batch_indices', 'as_batch', 'map_batches', 'ConcatSet', 'evaluating',
+           'predict', 'accuracy', 'memoize_purifiers', 'purifiers_memoized', 'bf16_is_fast', 'fast_inference',
+           'autocast', 'average_gradients', 'sync_from_main', 'fit', 'device_description', 'load_plugins', 'replaces']
 
 # %% ../nbs/00_core.ipynb #1f5c936a
 _TV_SCHEMAS = ("nms(Tensor dets, Tensor scores, float iou_threshold) -> Tensor",
@@ -225,6 +225,11 @@ def world() -> tuple[int, int]:
 def is_main() -> bool:
     "Whether this process writes (rank 0, or the only process)."
     return world()[0] == 0
+
+def leave_world():
+    "At the normal end of a program under torchrun: wait for every rank, then leave the process group (nothing in one process)."
+    import torch.distributed as dist                 # a rank that exits while another still holds its connections can abort it
+    if dist.is_available() and dist.is_initialized(): dist.barrier(); dist.destroy_process_group()
 
 def barrier():
     "Wait until every rank gets here (nothing in one process)."

@@ -124,6 +124,8 @@ _quick = Profile(name='quick', clf_n=20_000, clf_epochs=4, pair_n=10_000, pair_c
                  levers=LeverBudget(base=dict(pair_n=10_000, pair_cw_n=300, cw_repeat=1, cw_spread=False, vae_epochs=3),  # quick before the CW levers
                                     deepfool_pair_n=3000))
 
+_GAN_LONG = 18_000     # quick-gan's generator: the far end of the measured curve (37_gan_levers)
+
 PROFILES = {p.name: p for p in [
     Profile(name='smoke', clf_n=2000, clf_epochs=1, pair_n=100, pair_cw_n=10, vae_epochs=1, vae_bs=32, vae_lr=1e-3,
             test_n=100, rec_epochs=1, e2e_n=200, e2e_epochs=1, lambdas=(10.,), valid_n=30,
@@ -153,6 +155,10 @@ PROFILES = {p.name: p for p in [
     # `defense-vae demo`: quick, cut to about 4 minutes from an empty cache on a 2-core CPU without native bf16 (see below)
     replace(_quick, name='demo', clf_n=10_000, clf_epochs=2, pair_n=1500, pair_cw_n=500, vae_epochs=2, test_n=300, rec_n=None,
             e2e_n=3000, lambdas=(10.,), curve_every=50, levers=LeverBudget()),
+    # quick with Defense-GAN's generator trained _GAN_LONG iterations (37_gan_levers): hours of WGAN-GP per data set
+    replace(_quick, name='quick-gan', gan=replace(_quick.gan, iters=_GAN_LONG),
+            gan_levers=GanLeverBudget(iters=tuple(range(500, 4001, 500)) + tuple(range(5000, _GAN_LONG + 1, 1000)),
+                                      full_iters=(4000, _GAN_LONG), n=200)),
 ]}
 
 def get_profile(name:str|Profile) -> Profile:
