@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import torch
 from torch import nn, Tensor
+from torch.utils.data import TensorDataset
 from .core import *
 from .attacks import attack_mode
 
@@ -94,18 +95,16 @@ def _check_aa(version:str, eps:float, reduce:dict):
     for k, v in reduce.items():
         if v is not None and (not isinstance(v, int) or v < 1): raise ValueError(f"{k} must be an integer >= 1; got {v!r}.")
 
-def _aa_batches(aa:AutoAttack, x:Tensor, y:Tensor, idx:Tensor, bs:int) -> tuple[Tensor, Tensor, list]:
-    "AutoAttack on images `idx` (all classified right) in the batches of `bs` one call would make, every N-th on each rank, gathered in order: (adversarial images, still right, warnings)."
-    rank, ranks = world()
-    parts = []
-    for c in idx.split(bs)[rank::ranks]:
+def _aa_batches(aa:AutoAttack, x:Tensor, y:Tensor, idx:Tensor, bs:int, device) -> tuple[Tensor, Tensor, list]:
+    "AutoAttack on images `idx` (all classified right) in the batches of `bs` one call would make, split over the ranks by `map_batches`: (adversarial images, still right, warnings)."
+    flags = []
+    def one(xb, yb):
         for k in aa_checks.funcs: aa_checks.funcs[k] = 0
-        with aa_log() as records: xa, ya = aa.run_standard_evaluation(x[c], y[c], batch_size=bs)
-        parts.append((xa.cpu(), ya.cpu() == y[c], parse_aa_log(records)['flags']))
-    got = gather(parts)
-    done = [got[j % ranks][j // ranks] for j in range(sum(map(len, got)))]
-    return (torch.cat([p[0] for p in done]), torch.cat([p[1] for p in done]),
-            list(dict.fromkeys(f for p in done for f in p[2])))
+        with aa_log() as records: xa, ya = aa.run_standard_evaluation(xb, yb, batch_size=bs)
+        flags.extend(parse_aa_log(records)['flags'])
+        return xa, ya.to(yb.device) == yb
+    xa, kept = map_batches(one, TensorDataset(x[idx], y[idx]), bs, device, shard=True)
+    return xa, kept, list(dict.fromkeys(f for fs in gather(flags) for f in fs))
 
 def autoattack(model:nn.Module, x:Tensor, y:Tensor, eps:float, version:str='standard', norm:str='Linf', bs:int=250,
                seed:int=0, device='auto', state_path:str|Path|None=None, **reduce) -> tuple[Tensor, AAResult]:
@@ -131,7 +130,7 @@ def autoattack(model:nn.Module, x:Tensor, y:Tensor, eps:float, version:str='stan
                 st['robust'] = pred == y; st['clean'] = round(100 * st['robust'].float().mean().item(), 2)   # as AutoAttack logs it
                 idx = idx[st['robust']]
             if len(idx) and split:                              # under torchrun: its batches over the ranks (see below)
-                xa, kept, flags = _aa_batches(aa, x, y, idx, bs)
+                xa, kept, flags = _aa_batches(aa, x, y, idx, bs, device)
                 st['robust'][idx] = kept
                 st['x_adv'][idx[~kept]] = xa[~kept]
                 st['flags'] += [f for f in flags if f not in st['flags']]
