@@ -203,23 +203,24 @@ def get_generator(dataset:str, iters:int=200_000, dim:int=64, n_train:int|None=5
 
 # %% ../nbs/08_defense_gan.ipynb #55bf8cb8
 def gan_reconstruct(G:nn.Module, x:Tensor, L:int=200, R:int=10, lr:float=10., momentum:float=0.7, decay_at:float|None=None,
-                    seed:int|None=0) -> tuple[Tensor, Tensor]:
-    "(G(z*), per-image squared error) for `x`: L momentum-SGD steps on z from R seeded starts, the best kept (see above)."
+                    seed:int|None=0, create_graph:bool=False) -> tuple[Tensor, Tensor]:
+    "(G(z*), per-image squared error) for `x`: L momentum-SGD steps on z from R seeded starts, the best kept (see above); `create_graph`: differentiable in `x` through every step."
     if L < 0 or R < 1: raise ValueError(f"need L >= 0 steps and R >= 1 restarts; got L={L}, R={R}.")
     dev, B = next(G.parameters()).device, len(x)
     rng = None if seed is None else torch.Generator().manual_seed(seed)            # None: fresh starts on every call
     z0 = torch.randn(R, B, G.latent, generator=rng) * G.latent ** -0.5
     z = z0.transpose(0, 1).reshape(B * R, G.latent).to(dev)                          # rows i*R + r: image i, start r
-    target = x.detach().to(dev).repeat_interleave(R, 0)
+    target = (x if create_graph else x.detach()).to(dev).repeat_interleave(R, 0)
     v, decay_step = torch.zeros_like(z), L if decay_at is None else math.ceil(decay_at * L)
     with torch.enable_grad(), evaluating(G):
+        z.requires_grad_(True)
         for t in range(L):
-            z.requires_grad_(True)
             err = (G(z) - target).pow(2).flatten(1).mean(1)
-            g, = torch.autograd.grad(err.sum(), z)
+            g, = torch.autograd.grad(err.sum(), z, create_graph=create_graph)
             v = momentum * v + g                                                     # torch's / TF's momentum update
-            z = (z - (lr if t < decay_step else lr * 0.1) * v).detach()
-        with torch.no_grad():
+            z = z - (lr if t < decay_step else lr * 0.1) * v
+            if not create_graph: z = z.detach().requires_grad_(True)
+        with torch.set_grad_enabled(create_graph):
             rec = G(z)
             err = (rec - target).pow(2).flatten(1).mean(1).view(B, R)
     best = err.argmin(1)
@@ -230,20 +231,22 @@ def _projection(G:nn.Module, x:Tensor, autocast:str|None, **kw) -> Tensor:
     return gan_reconstruct(G, x, **kw)[0]           # `autocast` only keys the cache: the ambient autocast is the one in force
 
 class DefenseGAN(nn.Module):
-    "Defense-GAN as a purifier: x -> G(z*) (see `gan_reconstruct`); no gradient reaches x, so attack it through `BPDA`."
+    "Defense-GAN as a purifier: x -> G(z*) (see `gan_reconstruct`); no gradient reaches x (attack it through `BPDA`) unless `unrolled`."
     def __init__(self, generator:Generator, L:int=200, R:int=10, lr:float=10., momentum:float=0.7, decay_at:float|None=None,
-                 seed:int|None=0):
+                 seed:int|None=0, unrolled:bool=False):
         super().__init__()
-        self.generator, self.L, self.R, self.seed = generator, L, R, seed
+        self.generator, self.L, self.R, self.seed, self.unrolled = generator, L, R, seed, unrolled
         self.lr, self.momentum, self.decay_at = lr, momentum, decay_at
         self.channels, self.size = generator.channels, generator.size
     def forward(self, x:Tensor) -> Tensor:
         kw = dict(L=self.L, R=self.R, lr=self.lr, momentum=self.momentum, decay_at=self.decay_at, seed=self.seed)
+        if self.unrolled: return gan_reconstruct(self.generator, x, create_graph=True, **kw)[0]   # the gradient through every step
         if self.seed is None or not purifiers_memoized(): return gan_reconstruct(self.generator, x.detach(), **kw)[0]
         dev = x.device.type
         amp = str(torch.get_autocast_dtype(dev)) if torch.is_autocast_enabled(dev) else None
         return cached('gan-projections', _projection, log=None, collective=False, G=self.generator, x=x.detach(), autocast=amp, **kw).to(x.device)
-    def extra_repr(self) -> str: return f"L={self.L}, R={self.R}" + (", random starts" if self.seed is None else '')
+    def extra_repr(self) -> str:
+        return f"L={self.L}, R={self.R}" + (", random starts" if self.seed is None else '') + (", unrolled" if self.unrolled else '')
 
 # %% ../nbs/08_defense_gan.ipynb #90b3c776
 def time_purifier(purifier:nn.Module, x:Tensor, bs:int=100, device='auto', warmup:bool=True) -> tuple[float, Tensor]:

@@ -15,14 +15,15 @@ from torch import nn, Tensor
 from .core import *
 from .cache import cached
 from .paper import *
-from .defense_gan import gan_reconstruct, get_generator
+from .defense_gan import gan_reconstruct, get_generator, DefenseGAN
+from .attacks import fgsm
 from .pipeline import Run, test_adversarials
 from .baselines import gan_budget
 from .report import Table, target, col_title, save_figure, COL_TITLES
 
 # %% auto #0
-__all__ = ['GAN_LEVER_COLS', 'projection_scores', 'kept_scores', 'snapshot_generator', 'gan_lever_rows', 'gan_lever_plot',
-           'reconstruction_figure', 'gan_levers']
+__all__ = ['GAN_LEVER_COLS', 'GAN_THREAT_COLS', 'projection_scores', 'kept_scores', 'snapshot_generator', 'gan_lever_rows',
+           'gan_lever_plot', 'reconstruction_figure', 'gan_levers', 'fgsm_unrolled', 'gan_threat_rows', 'gan_threat']
 
 # %% ../nbs/37_gan_levers.ipynb #2e6dc01d
 COL_TITLES.update(train_min='generator training (min)', mse_clean='MSE x1000, clean', mse_fgsm='MSE x1000, FGSM',
@@ -147,3 +148,43 @@ def gan_levers(run:Run, models:str='A', out=None) -> list[Table]:
         gan_lever_plot(rows, title, Path(out)/'gan-levers.png')
         reconstruction_figure(run, models[0], path=Path(out)/'gan-reconstructions.png')
     return [Table('gan-levers', title, rows, ['iters', 'projection'], GAN_LEVER_COLS, average=False, plot=False)]
+
+# %% ../nbs/37_gan_levers.ipynb #83f65780
+COL_TITLES.update(fgsm_bare='FGSM crafted on the bare classifier', fgsm_unrolled='FGSM crafted through the unrolled projection',
+                  clf_unrolled='bare classifier on the unrolled FGSM images', craft_min='crafting through the projection (min)')
+GAN_THREAT_COLS = ['clean', 'fgsm_bare', 'fgsm_unrolled', 'clf_unrolled', 'craft_min']
+
+def fgsm_unrolled(G:nn.Module, clf:nn.Module, x:Tensor, y:Tensor, L:int, R:int, eps:float=0.3, bs:int=10, device='auto') -> Tensor:
+    "FGSM `eps` crafted through Defense-GAN (`DefenseGAN(G, L, R, unrolled=True)`, then `clf`) with labels `y`, `bs` images at a time."
+    dev = get_device(device)
+    model = nn.Sequential(DefenseGAN(G.to(dev), L=L, R=R, unrolled=True), clf.to(dev)).eval()
+    return torch.cat([fgsm(model, x[i:i + bs].to(dev), y[i:i + bs].to(dev), eps).cpu() for i in range(0, len(x), bs)])
+
+def _unrolled(G:nn.Module, clf:nn.Module, x:Tensor, y:Tensor, L:int, R:int, eps:float, device:str) -> dict:
+    t0 = time.perf_counter()
+    return dict(x=fgsm_unrolled(G, clf, x, y, L, R, eps, device=device), seconds=time.perf_counter() - t0)
+
+def gan_threat_rows(run:Run, name:str, eps:float=0.3) -> list[dict]:
+    "One row per projection (cheap, paper's): Defense-GAN before classifier `name` under FGSM crafted on the bare classifier and through the unrolled projection."
+    lv, clf = run.profile.gan_levers, run.classifier(name)
+    adv = test_adversarials(run, clf)
+    x, y, G = adv['clean'][:lv.n], adv['y'][:lv.n], snapshot_generator(run, max(lv.iters))
+    paper, rows = PAPER_T1.get(run.dataset, {}).get(('fgsm', name), {}).get('defense_gan'), []
+    for L, R in (lv.cheap, lv.full):
+        u = cached('gan-unrolled-fgsm', _unrolled, log=run.log, label=f'{run.dataset}-L{L}-R{R}', G=G, clf=clf, x=x, y=y,
+                   L=L, R=R, eps=eps, device=str(get_device(run.device)))
+        s = {k: kept_scores(G, clf, v, y, L, R, run.amp, run.device) for k, v in (('clean', x), ('bare', adv['fgsm'][:lv.n]), ('unrolled', u['x']))}
+        rows.append(dict(projection=f"L={L}, R={R}", model=name, clean=s['clean']['acc'], fgsm_bare=s['bare']['acc'],
+                         fgsm_unrolled=s['unrolled']['acc'], clf_unrolled=100 * (predict(clf, u['x'], device=run.device) == y).float().mean().item(),
+                         craft_min=u['seconds'] / 60, paper_fgsm_bare=paper, paper_fgsm_unrolled=paper))
+    return rows
+
+@target('gan-threat', datasets=('mnist',), reads=('gan', 'gan_levers'), defenses=('defense_gan',))
+def gan_threat(run:Run, models:str='A', out=None) -> list[Table]:
+    "Defense-GAN under FGSM crafted on the bare classifier (the Defense-VAE paper's) and through its unrolled projection (Defense-GAN's code)."
+    lv = run.profile.gan_levers
+    title = (f"Defense-GAN under two white-box threat models: {run.dataset}, classifier {models[0]}, profile {run.profile.name}, "
+             f"generator after {max(lv.iters):,} iterations, first {lv.n} test images, FGSM eps 0.3 (true labels) crafted on the "
+             "bare classifier or through the unrolled projection at the projection it is evaluated with; paper: the Defense-GAN "
+             "paper's FGSM cell (its code's threat model: through the projection)")
+    return [Table('gan-threat', title, gan_threat_rows(run, models[0]), ['projection', 'model'], GAN_THREAT_COLS, average=False, plot=False)]
