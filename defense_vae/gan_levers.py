@@ -44,7 +44,7 @@ def _scores(G:nn.Module, clf:nn.Module, x:Tensor, y:Tensor, L:int, R:int, amp:bo
 
 def kept_scores(G:nn.Module, clf:nn.Module, x:Tensor, y:Tensor, L:int, R:int, amp:bool=False, device='auto') -> dict:
     "`projection_scores`, kept in the cache (kind `gan-lever-scores`): a study interrupted, or given more snapshots, scores only what it has not."
-    projection = {k: p.default for k, p in inspect.signature(gan_reconstruct).parameters.items() if k not in ('G', 'x', 'L', 'R')}
+    projection = {k: p.default for k, p in inspect.signature(gan_reconstruct).parameters.items() if k not in ('G', 'x', 'L', 'R', 'create_graph')}   # create_graph: how, not what
     return cached('gan-lever-scores', _scores, log=None, G=G, clf=clf, x=x, y=y, L=L, R=R, amp=amp, bs=100,
                   projection=projection, device=str(get_device(device)))   # the device: its seconds, and its floats
 
