@@ -163,8 +163,9 @@ def _craft(model:nn.Module, arch:str, x:Tensor, y:Tensor, spec:dict, seed:int, b
 
 def craft(run:Run, model:nn.Module, x:Tensor, y:Tensor, spec:dict, label:str, bs:int=500) -> Tensor:
     "Adversarial images of `x` (true labels `y`) under `spec` against `model` (a `DetectionAware` too); cached."
-    return cached('adaptive', _craft, using=dict(device=run.device), label=label, log=None, model=model, arch=repr(model),
-                  x=x, y=y, spec=spec, seed=run.seed, bs=bs)
+    with memoize_purifiers(False):     # every step's images are new: a slow purifier must not keep them
+        return cached('adaptive', _craft, using=dict(device=run.device), label=label, log=None, model=model, arch=repr(model),
+                      x=x, y=y, spec=spec, seed=run.seed, bs=bs)
 
 # %% ../nbs/24_adaptive_attacks.ipynb #ad000028
 def detector_for(run:Run, name:str, purifier:nn.Module|None, fp:float=FIG6_FP) -> Detector|None:
@@ -261,11 +262,12 @@ def attack_defense(run:Run, name:str, clf:nn.Module, fp:float=FIG6_FP, detect:bo
     if det is not None:
         aware = DetectionAware(None if purifier is None else model.purifier, c, det)
         adv[aware_label(eps[0])] = make(aware, x, y, pgd_spec(eps[0], b['steps'], b['restarts'], eot), 'aware')
-    acc = {'Clean': run.accuracy(exact, x, y), **{k: run.accuracy(exact, v, y[:len(v)]) for k, v in adv.items()}}
-    s = min(b['sanity_n'], len(x))
-    sanity = sanity_record(run, model, exact, x[:s], y[:s], adv[pgd_label(eps[0])][:s], eps[0], b, eot, label)
-    rec = dict(defense=name, n=len(x), how=how, eot=eot, budget=b, fp=fp, acc=acc, sanity=sanity,
-               det=None if det is None else with_detector(det, exact, x, y, adv, run.device))
+    with memoize_purifiers():          # fixed images, each met several times: Defense-GAN projects each batch once
+        acc = {'Clean': run.accuracy(exact, x, y), **{k: run.accuracy(exact, v, y[:len(v)]) for k, v in adv.items()}}
+        s = min(b['sanity_n'], len(x))
+        sanity = sanity_record(run, model, exact, x[:s], y[:s], adv[pgd_label(eps[0])][:s], eps[0], b, eot, label)
+        rec = dict(defense=name, n=len(x), how=how, eot=eot, budget=b, fp=fp, acc=acc, sanity=sanity,
+                   det=None if det is None else with_detector(det, exact, x, y, adv, run.device))
     rec['seconds'] = time.time() - t0
     if run.log: run.log(f"adaptive: {name} attacked on {len(x)} images in {rec['seconds']:.0f}s")
     return rec
