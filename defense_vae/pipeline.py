@@ -135,7 +135,7 @@ PROFILES = {p.name: p for p in [
             adaptive=AdaptiveBudget(n=20, steps=5, cw_n=10, cw_steps=5, sanity_n=20,
                                     per_defense={'defense_gan': dict(n=10, steps=3), 'defense_gan_random': dict(n=4, steps=2, eot=2)}),
             at=AtBudget(n=100, epochs=1, bs=50, steps=2),
-            robust=RobustBudget(n=20, steps=5, eot=2, curve_n=10, curve_eps={'mnist': (0., .3), 'fmnist': (0., .1)}, n_iter=3, n_queries=10, per_defense={
+            robust=RobustBudget(n=20, steps=5, eot=2, curve_n=20, curve_eps={'mnist': (0., .3), 'fmnist': (0., .1)}, n_iter=3, n_queries=10, per_defense={   # the curve: the table's own images and eps, read back
                 d: dict(n=6, n_iter=3, n_queries=10) for d in ('defense_gan', 'defense_gan_rec', 'defense_gan_random')}),
             substitute=SubstituteBudget(holdout=30, rounds=3, epochs=2), timing=TimingBudget(n=50, gan_n=2)),
     _quick,
