@@ -21,9 +21,10 @@ from .results import ResultsStore
 # %% auto #0
 __all__ = ['COL_TITLES', 'COUNT_COLS', 'RESULTS', 'TARGETS', 'PAPER_ORDER', 'THREAT_MODEL', 'KNOWN_DIFFERENCES', 'col_title',
            'markdown_table', 'plot_vs_paper', 'titled_markdown', 'write_csv', 'write_table', 'Table', 'Target',
-           'target', 'targets', 'get_target', 'check_out', 'results_dir', 'run_dirname', 'measured', 'check_models',
-           'resolve', 'reproduce', 'run_target', 'save_figure', 'TargetsFailed', 'reproduce_all', 'latest_runs',
-           'run_folder', 'stored_recipe', 'recipe_changes', 'report_markdown', 'markdown_to_html', 'write_report']
+           'target', 'targets', 'get_target', 'check_out', 'results_dir', 'run_dirname', 'measured', 'clean_shares',
+           'check_models', 'resolve', 'reproduce', 'run_target', 'save_figure', 'TargetsFailed', 'reproduce_all',
+           'latest_runs', 'run_folder', 'stored_recipe', 'recipe_changes', 'report_markdown', 'markdown_to_html',
+           'write_report']
 
 # %% ../nbs/22_report.ipynb #fcf88237
 COL_TITLES = dict(   # titles of the columns and row labels that are not defenses (a defense's title is in its registration)
@@ -236,6 +237,18 @@ def measured(target:str, datasets:str, name:str|None=None, profile:str='quick') 
     "Table `name` (default: the target's own) of the finished run of `target` on `datasets` ('fmnist'; 'mnist-fmnist' for both), as written under `results/<profile>`."
     return Table.from_csv(results_dir(profile)/run_dirname(target, datasets, profile)/f"{name or target}.csv")
 
+
+# %% ../nbs/22_report.ipynb #3ecd0edb
+def clean_shares(tb:Table, cols=('vae', 'rec', 'e2e'), label:str='') -> Table:
+    "Each of `cols`' share (%) of the No-attack accuracy kept on average over `tb`'s attacks, ours (paper): a row per classifier, then all of them."
+    models = list(dict.fromkeys(r['model'] for r in tb.rows))
+    groups = [(m, [r for r in tb.rows if r['model'] == m]) for m in models] + ([('all', tb.rows)] if len(models) > 1 else [])
+    def share(rows, c, p=''):
+        num, den = _avg([r.get(p + c) for r in rows]), _avg([r.get(p + 'no_attack') for r in rows])
+        return None if num is None or not den else 100 * num / den
+    rows = [dict(model=m, **{x: share(rs, c, p) for c in cols for p, x in (('', c), ('paper_', 'paper_' + c))}) for m, rs in groups]
+    title = f"Share of the clean accuracy kept on average over the attacks (defended average / No attack, %){': ' + label if label else ''}"
+    return Table('shares', title, rows, ['model'], list(cols), average=False, plot=False)
 
 # %% ../nbs/22_report.ipynb #219fe899
 def _runs(t:Target, datasets, profile, seed, device, data_dir, beta, dropout, recon, log) -> list[Run]:
