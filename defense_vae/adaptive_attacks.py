@@ -361,10 +361,10 @@ def sanity_rows(records:list[dict], model:str) -> list[dict]:
 def gradient_note(records:list[dict]) -> str:
     "How the gradient was taken, per defense, for a title."
     bpda = [get_defense(r['defense']).title for r in records if r['how'] == 'BPDA']
-    rand = [get_defense(r['defense']).title for r in records if r['eot'] > 1]
+    rand = [f"{get_defense(r['defense']).title} ({r['eot']} passes)" for r in records if r['eot'] > 1]   # each its own budget's
     s = 'exact gradients through the whole pipeline'
     if bpda: s += f" ({', '.join(bpda)} through BPDA: exact forward, identity backward)"
-    return s + (f"; EOT over {records[0]['budget']['eot']} passes for {', '.join(rand)}" if rand else
+    return s + (f"; EOT for {', '.join(rand)}" if rand else
                 '; no EOT (every defense is deterministic in eval mode: the VAE decodes the mean of q(z|x))')
 
 def budget_note(records:list[dict]) -> str:
