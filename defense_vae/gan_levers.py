@@ -16,7 +16,7 @@ from .core import *
 from .cache import cached
 from .paper import *
 from .defense_gan import gan_reconstruct, get_generator, DefenseGAN
-from .attacks import fgsm
+from .attacks import run_attack
 from .pipeline import Run, test_adversarials
 from .baselines import gan_budget
 from .report import Table, target, col_title, save_figure, COL_TITLES
@@ -156,9 +156,8 @@ GAN_THREAT_COLS = ['clean', 'fgsm_bare', 'fgsm_unrolled', 'clf_unrolled', 'craft
 
 def fgsm_unrolled(G:nn.Module, clf:nn.Module, x:Tensor, y:Tensor, L:int, R:int, eps:float=0.3, bs:int=10, device='auto') -> Tensor:
     "FGSM `eps` crafted through Defense-GAN (`DefenseGAN(G, L, R, unrolled=True)`, then `clf`) with labels `y`, `bs` images at a time."
-    dev = get_device(device)
-    model = nn.Sequential(DefenseGAN(G.to(dev), L=L, R=R, unrolled=True), clf.to(dev)).eval()
-    return torch.cat([fgsm(model, x[i:i + bs].to(dev), y[i:i + bs].to(dev), eps).cpu() for i in range(0, len(x), bs)])
+    model = nn.Sequential(DefenseGAN(G, L=L, R=R, unrolled=True), clf)
+    return run_attack(model, x, dict(attack='fgsm', eps=eps), y, bs=bs, device=device)   # the one batched attack loop
 
 def _unrolled(G:nn.Module, clf:nn.Module, x:Tensor, y:Tensor, L:int, R:int, eps:float, device:str) -> dict:
     t0 = time.perf_counter()
