@@ -33,7 +33,7 @@ def adaptive_tables(run:Run, name:str='A', defenses=None, suffix:str='', **budge
     clf = run.classifier(name)
     return adaptive_report([attack_defense(run, d, clf, **budget) for d in defenses], run, name, suffix=suffix)
 
-@target('adaptive', datasets=('fmnist',), allowed=('mnist', 'fmnist', 'cifar10'), reads=('adaptive',),
+@target('adaptive', classifiers='first', datasets=('fmnist',), allowed=('mnist', 'fmnist', 'cifar10'), reads=('adaptive',),
         defenses=lambda run: adaptive_defenses(), inputs=lambda run: dict(eps=ADAPTIVE_EPS.get(run.dataset), fp=FIG6_FP,
                                                                       aware=[AWARE_WEIGHT, AWARE_MARGIN]))
 def adaptive_target(run:Run, models:str='A', out=None) -> list[Table]:

@@ -188,7 +188,7 @@ def adv_training_tables(run:Run, name:str='A', suffix:str='', **budget) -> list[
     records = [attack_defense(run, d, clf, detect=False, **{'cw_n': 0, **budget}) for d in AT_DEFENSES]
     return at_report(records, trained, run, name, suffix)
 
-@target('adv-training', datasets=('fmnist', 'mnist'), allowed=('mnist', 'fmnist'), reads=('at', 'adaptive'), defenses=AT_DEFENSES,
+@target('adv-training', classifiers='first', datasets=('fmnist', 'mnist'), allowed=('mnist', 'fmnist'), reads=('at', 'adaptive'), defenses=AT_DEFENSES,
         inputs=lambda run: dict(eps=at_eps(run.dataset)))
 def adv_training_target(run:Run, models:str='A', out=None) -> list[Table]:
     "End-to-end adversarial training of Defense-VAE vs Madry's PGD training, under the adaptive PGD (first of --models)."

@@ -111,7 +111,7 @@ def lever_plot(rows:list[dict], title:str='', path=None):
     return fig
 
 # %% ../nbs/36_cw_levers.ipynb #84db1a12
-@target('cw-levers', datasets=('mnist',), version=3, reads=('levers',), defenses=('vae',),
+@target('cw-levers', classifiers='first', datasets=('mnist',), version=3, reads=('levers',), defenses=('vae',),
         inputs=lambda run: dict(levers=resolved_levers(run, CW_LEVERS)))
 def cw_levers(run:Run, models:str='A', out=None) -> list[Table]:
     "The CW levers of the VAE's training recipe, one Defense-VAE each, on one classifier (the first of --models)."
@@ -148,7 +148,7 @@ def deepfool_rows(run:Run, name:str, settings:dict, pair_n:int|None=None, n_l2:i
                     rec_cw(run, attacks=tuple(TEST_SPECS)), p and p[2]))
     return rows
 
-@target('deepfool-settings', datasets=('fmnist',), reads=('levers',), defenses=('rec',),
+@target('deepfool-settings', classifiers='first', datasets=('fmnist',), reads=('levers',), defenses=('rec',),
         inputs=lambda run: dict(settings=DEEPFOOL_SETTINGS))
 def deepfool_settings(run:Run, models:str='A', out=None) -> list[Table]:
     "Table 2's CW row with each DeepFool setting: which, if any, brings an untrained CW back (first classifier of --models)."

@@ -115,7 +115,7 @@ def fig6(run:Run, name:str='A', out=None, fp:float=FIG6_FP, table:str='fig6_auc'
     return Table(table, f"Figure 6: detection (%), {what}; 'detected' at thresholds of {fp:.0%} false positives on "
                  f"{run.profile.valid_n} clean validation images", rows, ['attack', 'model'], FIG6_COLS, average=False)
 
-@target('fig6', datasets=('fmnist',), rerun=True, defenses=('vae', 'magnet'))
+@target('fig6', classifiers='first', datasets=('fmnist',), rerun=True, defenses=('vae', 'magnet'))
 def fig6_target(run:Run, models:str='A', out=None) -> list[Table]:
     "Figure 6: detection by Defense-VAE's reconstruction error (AUC per attack), beside MagNet's detector."
     return [fig6(run, models[0], out, table='fig6_auc')]

@@ -135,7 +135,7 @@ def reconstruction_figure(run:Run, name:str, n:int=8, path=None):
     return fig
 
 # %% ../nbs/37_gan_levers.ipynb #7567fc58
-@target('gan-levers', datasets=('mnist', 'fmnist'), reads=('gan', 'gan_levers'), defenses=('defense_gan',), version=2)
+@target('gan-levers', classifiers='first', datasets=('mnist', 'fmnist'), reads=('gan', 'gan_levers'), defenses=('defense_gan',), version=2)
 def gan_levers(run:Run, models:str='A', out=None) -> list[Table]:
     "Defense-GAN's accuracy against its generator's training iterations (cheap and full projection), one classifier."
     rows = gan_lever_rows(run, models[0])
@@ -178,7 +178,7 @@ def gan_threat_rows(run:Run, name:str, eps:float=0.3) -> list[dict]:
                          craft_min=u['seconds'] / 60, paper_fgsm_bare=paper, paper_fgsm_unrolled=paper))
     return rows
 
-@target('gan-threat', datasets=('mnist',), reads=('gan', 'gan_levers'), defenses=('defense_gan',))
+@target('gan-threat', classifiers='first', datasets=('mnist',), reads=('gan', 'gan_levers'), defenses=('defense_gan',))
 def gan_threat(run:Run, models:str='A', out=None) -> list[Table]:
     "Defense-GAN under FGSM crafted on the bare classifier (the Defense-VAE paper's) and through its unrolled projection (Defense-GAN's code)."
     lv = run.profile.gan_levers

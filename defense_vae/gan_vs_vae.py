@@ -84,7 +84,7 @@ def vae_speed_rows(run:Run, purifier:nn.Module, x:Tensor, clf:nn.Module, bs:int=
     return rows
 
 # %% ../nbs/33_gan_vs_vae.ipynb #c33a0013
-@target('table5', datasets=('fmnist',), rerun=True, reads=('timing',), defenses=('vae', 'defense_gan'))
+@target('table5', classifiers='first', datasets=('fmnist',), rerun=True, reads=('timing',), defenses=('vae', 'defense_gan'))
 def table5(run:Run, models:str='ABCD', out=None) -> list[Table]:
     "Table 5: seconds to purify 1,000 FGSM images, Defense-VAE vs Defense-GAN at the paper's (L, R) (first of --models)."
     n, gan_n = run.profile.timing.n, run.profile.timing.gan_n
@@ -119,7 +119,7 @@ def fig5(run:Run, name:str='A', n:int=8, out=None):
     save_figure(fig, out/'fig5.png')
     return fig
 
-@target('fig5', datasets=('fmnist',), rerun=True, defenses=('vae', 'defense_gan'))
+@target('fig5', classifiers='first', datasets=('fmnist',), rerun=True, defenses=('vae', 'defense_gan'))
 def fig5_target(run:Run, models:str='ABCD', out=None) -> list[Table]:
     "Figure 5: original, adversarial, Defense-GAN and Defense-VAE images (first of --models)."
     fig5(run, models[0], out=out)

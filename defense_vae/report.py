@@ -168,10 +168,15 @@ class Target:
     defenses:Callable|tuple = ()     # the defenses it evaluates: names, or `run -> names` (e.g. every column of a table)
     inputs:Callable|None = None      # `run -> dict`: module constants it reads (lever lists, eps sets), part of the key
     combine:bool = False             # `fn` takes every run at once (a table or figure spanning data sets), not one
+    classifiers:str = 'all'          # which of --models it uses: 'all', 'first', or one fixed letter ('A'): the models in its key
 
     def defense_names(self, run:Run) -> list[str]:
         "The defenses this target evaluates on `run`."
         return list(self.defenses(run) if callable(self.defenses) else self.defenses)
+
+    def models_key(self, models:str) -> str:
+        "The classifiers of `models` this target's numbers depend on: every letter, the first, or its one fixed classifier."
+        return models if self.classifiers == 'all' else models[:1] if self.classifiers == 'first' else self.classifiers
 
     def recipe(self, runs:list[Run], models:str) -> dict:
         "Everything that determines this target's numbers on `runs`: the key of its stored results."
@@ -181,20 +186,22 @@ class Target:
             reads = [b for b in BUDGETS if b in self.reads or any(b in get_defense(n).reads for n in names)]
             inputs = json.loads(json.dumps(self.inputs(r))) if self.inputs else {}   # plain JSON: a function here is an error, not a key
             per_run.append(dict(**r.config(reads), defenses=defenses_key(names), inputs=inputs))
-        return dict(target=self.name, version=self.version, models=models, runs=per_run)
+        return dict(target=self.name, version=self.version, models=self.models_key(models), runs=per_run)
 
 TARGETS:dict[str, Target] = {}
 
 def target(name:str, datasets=('fmnist',), allowed=('mnist', 'fmnist'), rerun:bool=False, version:int=1, reads=(),
-           defenses=(), inputs:Callable|None=None, combine:bool=False):
-    "Register `fn(run, models, out) -> list[Table]` (with `combine`: `fn(runs, ...)`) as target `name` (data sets; `rerun`: always recomputed; what it reads: see `Target`)."
+           defenses=(), inputs:Callable|None=None, combine:bool=False, classifiers:str='all'):
+    "Register `fn(run, models, out) -> list[Table]` (with `combine`: `fn(runs, ...)`) as target `name` (data sets; `rerun`: always recomputed; what it reads and which classifiers it uses: see `Target`)."
     bad = sorted(set(reads) - set(BUDGETS))
     if bad: raise ValueError(f"Target {name!r} reads unknown sub-recipe(s) {bad}; the profile has {', '.join(BUDGETS)}.")
+    if classifiers not in ('all', 'first', *'ABCD'):
+        raise ValueError(f"Target {name!r}: classifiers={classifiers!r}; give 'all', 'first' or one letter of ABCD.")
     def register(fn):
         if not replaces(TARGETS[name].fn if name in TARGETS else None, fn): return fn
         TARGETS[name] = Target(name=name, fn=fn, datasets=tuple(datasets), allowed=tuple(allowed), help=(fn.__doc__ or name).splitlines()[0],
                                rerun=rerun, version=version, reads=tuple(reads), defenses=defenses, inputs=inputs,
-                               combine=combine)
+                               combine=combine, classifiers=classifiers)
         return fn
     return register
 
@@ -415,7 +422,8 @@ def recipe_changes(r:dict) -> str:
     same = lambda a, b: json.loads(json.dumps(a)) == json.loads(json.dumps(b))          # tuples and lists alike
     flat = lambda c: {**_flat({k: v for k, v in c.items() if k != 'runs'}), **_flat((c.get('runs') or [{}])[0])}
     old, new = flat(cfg), flat(now)
-    keys = [k for k in [*new, *(k for k in old if k not in new)] if k not in ('amp', 'cw_fast')]   # bf16 use: the machine's, not the recipe's
+    skip = ('amp', 'cw_fast', 'models')      # bf16 use: the machine's, not the recipe's; models: `now` holds the stored ones, as the target keys them
+    keys = [k for k in [*new, *(k for k in old if k not in new)] if k not in skip]
     return ', '.join(f"{k} {_fmt(old.get(k, '-'))} (now {_fmt(new.get(k, '-'))})" for k in keys if not same(old.get(k), new.get(k)))
 
 def report_markdown(store:ResultsStore, profile:str='quick', root=None) -> str:

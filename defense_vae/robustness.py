@@ -88,7 +88,7 @@ def robustness_table(run:Run, name:str='A', defenses=None, eps=None, **budget) -
                        [r['defense'] for r in first if r.get('train_losses')], average=False, plot=False)
     return t
 
-@target('robustness', datasets=('mnist', 'fmnist'), allowed=('mnist', 'fmnist'), reads=('robust',),
+@target('robustness', classifiers='first', datasets=('mnist', 'fmnist'), allowed=('mnist', 'fmnist'), reads=('robust',),
         defenses=lambda run: robust_defenses(), inputs=lambda run: dict(eps=robust_eps(run.dataset), anchors=repr(ANCHORS)))
 def robustness_target(run:Run, models:str='A', out=None) -> list[Table]:
     "Every defense under AutoAttack and PGD through the whole defended model, with the anchors, and accuracy against eps (first of --models)."

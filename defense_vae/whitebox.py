@@ -96,7 +96,8 @@ def eps_rows(run:Run, name:str='A') -> list[dict]:
                  vae=run.accuracy(Defended(vae, clf), adv[f'{e:.2f}'], adv['y']), paper_vae=PAPER_T3.get(run.dataset, {}).get(e))
             for e in T3_EPS]
 
-@target('table3', datasets=('mnist', 'fmnist'), defenses=('vae',), inputs=lambda run: dict(eps=T3_EPS), combine=True)
+@target('table3', datasets=('mnist', 'fmnist'), defenses=('vae',), inputs=lambda run: dict(eps=T3_EPS), combine=True,
+        classifiers='A')
 def table3(runs:list[Run], models:str='A', out=None) -> list[Table]:
     "Table 3: a VAE trained on FGSM eps=0.3 only, tested at other eps (classifier A)."
     rows = [r for run in runs for r in eps_rows(run)]
@@ -122,7 +123,7 @@ def fig1(runs:list[Run], n:int=8, out=None):
     save_figure(fig, out/'fig1.png')
     return fig
 
-@target('fig1', datasets=('mnist', 'fmnist'), rerun=True, defenses=('vae',), combine=True)
+@target('fig1', datasets=('mnist', 'fmnist'), rerun=True, defenses=('vae',), combine=True, classifiers='A')
 def fig1_target(runs:list[Run], models:str='A', out=None) -> list[Table]:
     "Figure 1: clean, adversarial and purified images."
     fig1(runs, out=out)
@@ -150,7 +151,7 @@ def fig4(run:Run, name:str='A', out=None) -> Table:
     return Table(f'fig4-{run.dataset}', f'Figure 4: E2E learning curve, {run.dataset}, model {name}', rows,
                  ['attack', 'model', 'lambda', 'step'], ['e2e'], average=False, plot=False)   # fig4.png is the curve
 
-@target('fig4', datasets=('fmnist',), rerun=True, defenses=('e2e',))
+@target('fig4', datasets=('fmnist',), rerun=True, defenses=('e2e',), classifiers='first')
 def fig4_target(run:Run, models:str='A', out=None) -> list[Table]:
     "Figure 4: the E2E learning curve (first classifier of --models)."
     return [fig4(run, models[0], out)]
