@@ -422,7 +422,8 @@ def recipe_changes(r:dict) -> str:
     same = lambda a, b: json.loads(json.dumps(a)) == json.loads(json.dumps(b))          # tuples and lists alike
     flat = lambda c: {**_flat({k: v for k, v in c.items() if k != 'runs'}), **_flat((c.get('runs') or [{}])[0])}
     old, new = flat(cfg), flat(now)
-    skip = ('amp', 'cw_fast', 'models')      # bf16 use: the machine's, not the recipe's; models: `now` holds the stored ones, as the target keys them
+    skip = ('amp', 'cw_fast', 'models')      # bf16 use: the machine's, not the recipe's; models: `now` keys the stored ones as the target
+                                             # does today (a run stored with every letter of a first-classifier target holds the same numbers)
     keys = [k for k in [*new, *(k for k in old if k not in new)] if k not in skip]
     return ', '.join(f"{k} {_fmt(old.get(k, '-'))} (now {_fmt(new.get(k, '-'))})" for k in keys if not same(old.get(k), new.get(k)))
 
