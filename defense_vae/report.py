@@ -291,7 +291,7 @@ def reproduce(name:str, datasets=None, profile:str='quick', models:str='ABCD', d
     try:
         out, store = check_out(out), store or ResultsStore()
         rid, how = store.start(name, config, [r.dataset for r in runs], runs[0].profile.name, seed,
-                               device_description(runs[0].device))
+                               device_description(runs[0].device), rerun=t.rerun)
     except Exception as e: broadcast(e); raise
     broadcast(how)
     if how == 'done' and not t.rerun:

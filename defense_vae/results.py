@@ -164,19 +164,16 @@ class ResultsStore:
                 raise
         return self._do(op) or []
 
-    def start(self, target:str, config:dict, datasets=(), profile:str='', seed:int=0, device:str='') -> tuple[int|None, str]:
-        "(run id, 'done' | 'resumed' | 'new'): a finished run of this configuration, an unfinished one taken over, or a new row."
+    def start(self, target:str, config:dict, datasets=(), profile:str='', seed:int=0, device:str='',
+              rerun:bool=False) -> tuple[int|None, str]:
+        "(run id, 'done' | 'resumed' | 'new'): a finished run of this configuration (with `rerun`: taken over to be computed again), an unfinished one taken over, or a new row."
         h = stable_hash(target, config)
         for r in self.runs(config_hash=h):
-            if r['status'] == 'done': return r['id'], 'done'
+            if r['status'] == 'done': return (self._take(r, device) if rerun else r['id']), 'done'
         for r in self.runs(config_hash=h):
             if r['status'] in ('incomplete', 'failed', 'interrupted'):
-                now = dict(status='running', pid=os.getpid(), host=socket.gethostname(), started=time.time(), finished=None,
-                           device=str(device), error=None)
-                self._write(f"UPDATE runs SET {', '.join(f'{k}=?' for k in now)} WHERE id=?", (*now.values(), r['id']))
-                if self.readonly: return None, 'new'
-                self._mine[r['id']] = {**r, **now}
-                return r['id'], 'resumed'
+                rid = self._take(r, device)
+                return (rid, 'resumed') if rid is not None else (None, 'new')
         from defense_vae import __version__
         row = dict(target=target, datasets=','.join(datasets), profile=profile, seed=seed,
                    config=json.dumps(config, sort_keys=True, default=str), config_hash=h, version=__version__,
@@ -186,6 +183,15 @@ class ResultsStore:
         if rid is None: return None, 'new'                     # a read-only store: computed, not recorded
         self._mine[rid] = dict(id=rid, **row)
         return rid, 'new'
+
+    def _take(self, r:dict, device:str) -> int|None:
+        "Take run `r` over for this process: running from now, no end time (its wall time is this computation's); None in a read-only store."
+        now = dict(status='running', pid=os.getpid(), host=socket.gethostname(), started=time.time(), finished=None,
+                   device=str(device), error=None)
+        self._write(f"UPDATE runs SET {', '.join(f'{k}=?' for k in now)} WHERE id=?", (*now.values(), r['id']))
+        if self.readonly: return None
+        self._mine[r['id']] = {**r, **now}
+        return r['id']
 
     def finish(self, run_id:int|None, status:str='done', error:str|None=None, tables:dict|None=None):
         "Mark run `run_id` done (or 'failed' / 'interrupted', with the error); `tables` describes its tables (titles, label columns)."
