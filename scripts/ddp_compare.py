@@ -16,30 +16,31 @@ import argparse, csv, os, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 import torch
 
-def reproduce(root:Path, tag:str, nproc:int, seed:int=0, seed_cache:Path|None=None) -> dict:
-    "Run smoke Table 1 in a fresh cache `root/tag`; its seconds, cells and cache folder."
-    cache, out = root/tag/'cache', root/tag/'out'
-    if seed_cache is not None: shutil.copytree(seed_cache/'classifiers', cache/'classifiers')
-    cmd = ['defense-vae', 'reproduce', 'table1', '--profile', 'smoke', '--models', 'A', '--seed', str(seed), '--out', str(out)]
+def launch(args:list, cache:Path, nproc:int, tag:str) -> tuple[str, float]:
+    "Run `defense-vae ARGS` with cache `cache` (under torchrun if `nproc` > 1, cores split over the ranks); its stdout and seconds."
+    cmd = ['defense-vae', *args]
     if nproc > 1: cmd = [sys.executable, '-m', 'torch.distributed.run', '--standalone', f'--nproc_per_node={nproc}', '--no-python', *cmd]
     env = {**os.environ, 'DEFENSE_VAE_CACHE': str(cache), 'DEFENSE_VAE_QUIET': '1', 'OMP_NUM_THREADS': str(os.cpu_count() // nproc)}
     t0 = time.time()
     r = subprocess.run(cmd, env=env, capture_output=True, text=True)
     if r.returncode: sys.exit(f"{tag} failed:\n{r.stdout[-2000:]}\n{r.stderr[-4000:]}")
+    return r.stdout, time.time() - t0
+
+def reproduce(root:Path, tag:str, nproc:int, seed:int=0, seed_cache:Path|None=None) -> dict:
+    "Run smoke Table 1 in a fresh cache `root/tag`; its seconds, cells and cache folder."
+    cache, out = root/tag/'cache', root/tag/'out'
+    if seed_cache is not None: shutil.copytree(seed_cache/'classifiers', cache/'classifiers')
+    _, seconds = launch(['reproduce', 'table1', '--profile', 'smoke', '--models', 'A', '--seed', str(seed), '--out', str(out)],
+                        cache, nproc, tag)
     with open(out/'table1.csv', newline='') as f: rows = list(csv.DictReader(f))
     cells = {(r['attack'], c): float(v) for r in rows for c, v in r.items() if c not in ('attack', 'model') and not c.startswith('paper_') and v}
-    return dict(seconds=time.time() - t0, cells=cells, cache=cache)
+    return dict(seconds=seconds, cells=cells, cache=cache)
 
 def train(root:Path, tag:str, nproc:int) -> dict:
     "Train the quick classifier A in a fresh cache `root/tag`; its seconds and the test accuracy line it prints."
-    cmd = ['defense-vae', 'train', '--dataset', 'fmnist', '--model', 'A', '--epochs', '4', '--n-train', '20000']
-    if nproc > 1: cmd = [sys.executable, '-m', 'torch.distributed.run', '--standalone', f'--nproc_per_node={nproc}', '--no-python', *cmd]
-    env = {**os.environ, 'DEFENSE_VAE_CACHE': str(root/tag/'cache'), 'DEFENSE_VAE_QUIET': '1', 'OMP_NUM_THREADS': str(os.cpu_count() // nproc)}
-    t0 = time.time()
-    r = subprocess.run(cmd, env=env, capture_output=True, text=True)
-    if r.returncode: sys.exit(f"{tag} failed:\n{r.stdout[-2000:]}\n{r.stderr[-4000:]}")
-    rows = [l.strip('| ').split(' | ') for l in r.stdout.splitlines() if l.startswith('| ') and not l.startswith('| data set')]
-    return dict(seconds=time.time() - t0, acc=f"test accuracy {rows[-1][2]} %" if rows else r.stdout.strip()[-200:])
+    stdout, seconds = launch(['train', '--dataset', 'fmnist', '--model', 'A', '--epochs', '4', '--n-train', '20000'], root/tag/'cache', nproc, tag)
+    rows = [l.strip('| ').split(' | ') for l in stdout.splitlines() if l.startswith('| ') and not l.startswith('| data set')]
+    return dict(seconds=seconds, acc=f"test accuracy {rows[-1][2]} %" if rows else stdout.strip()[-200:])
 
 def _equal(x, y) -> bool:
     if isinstance(x, torch.Tensor): return torch.equal(x, y)
