@@ -13,8 +13,9 @@ install:
 demo: install
 	defense-vae demo
 
+# one pytest-xdist worker per core, each notebook's torch on its share of the cores; the docs tests stay on one worker
 test: install
-	$(PY) -m pytest tests -v -rA --durations=0
+	$(PY) -m pytest tests -n auto --dist loadgroup -v -rA --durations=0
 
 # nbdev-clean, then the notebook metadata JupyterLab writes (so that opening a notebook does not mark it modified)
 export:

@@ -8,16 +8,18 @@ Docs: https://defense-vae.github.io/defense-vae/cache.html.md"""
 
 # %% ../nbs/02b_cache.ipynb #171eb01f
 from __future__ import annotations
-import time, json, inspect
+import time, json, inspect, contextlib
 from pathlib import Path
 from typing import Callable
 import torch
 from torch import nn, Tensor
+try: import fcntl                     # POSIX file locks (Linux, macOS)
+except ImportError: fcntl = None      # elsewhere: no lock between processes
 from .core import *
 from .models import *
 
 # %% auto #0
-__all__ = ['cache_entry', 'cached']
+__all__ = ['cache_entry', 'build_lock', 'cached']
 
 # %% ../nbs/02b_cache.ipynb #9a16d2a2
 def _describe(o):
@@ -41,6 +43,16 @@ def cache_entry(kind:str, recipe:dict, label:str='') -> Path:
     "The cache folder of the `kind` artefact built from `recipe` (see `cached`)."
     return cache_dir(kind)/f"{label + '-' if label else ''}{stable_hash(kind, recipe)}"
 
+@contextlib.contextmanager
+def build_lock(folder:Path, hold:bool=True):
+    "Hold an exclusive lock on building `folder` (a cache entry, a training run's folder): another process or thread that asks waits until this one is done; `hold=False`: no lock."
+    if not hold or fcntl is None: yield; return
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder/'.lock', 'a') as f:
+        fcntl.flock(f, fcntl.LOCK_EX)                       # released when the file is closed, also if the process dies
+        try: yield
+        finally: fcntl.flock(f, fcntl.LOCK_UN)
+
 def cached(kind:str, make:Callable, *, using:dict|None=None, label:str='', refresh:bool=False, log=print, collective:bool=True, **recipe):
     "What `make(**recipe, **using)` returns, built once per distinct `recipe` and kept in the cache (see above); under torchrun every rank builds it together, rank 0 writes it, and every rank returns what rank 0 wrote (`collective=False`: this rank alone, see below)."
     folder = cache_entry(kind, recipe, label)
@@ -49,9 +61,14 @@ def cached(kind:str, make:Callable, *, using:dict|None=None, label:str='', refre
         info = json.loads(meta.read_text())
         parts = [_load_part(folder, i) for i in range(info['parts'])]
         return tuple(parts) if info['tuple'] else parts[0]
-    hit = meta.exists() and not refresh
-    if collective: hit = broadcast(hit)                     # every rank takes rank 0's answer
-    if hit: return load()
+    if (not collective or world()[1] == 1) and meta.exists() and not refresh: return load()   # a hit needs no lock
+    with build_lock(folder, is_main() or not collective):   # one builder per entry; under torchrun rank 0 holds it for all
+        hit = meta.exists() and not refresh                 # (again: another process may have built it while this one waited)
+        if collective: hit = broadcast(hit)                 # every rank takes rank 0's answer
+        if hit: return load()
+        return _build(folder, meta, make, recipe, using, kind, label, log, collective, load)
+
+def _build(folder, meta, make, recipe, using, kind, label, log, collective, load):
     kw = {**recipe, **(using or {})}
     if 'state_path' in inspect.signature(make).parameters: kw['state_path'] = folder/'state.pt'
     t0 = time.time()

@@ -251,10 +251,23 @@ def mnist_root(root, name:str, verify:bool=True) -> Path:
     return out
 
 # %% ../nbs/01_data.ipynb #90fd5f24
+_DECODED = {}    # {(split, its idx files' paths, sizes, modification times): (uint8 images, labels)}, one entry per split read
+
+def _mnist_split(name, root, split, verify, download) -> tuple[Tensor, Tensor]:
+    "All of `split`'s images (uint8, N x H x W) and labels, decoded once per process (see above)."
+    if download: ds = _open_tv(name, root, verify, True, train=split == 'train'); return ds.data, ds.targets
+    root, info = mnist_root(root, name, verify), dataset_info(name)
+    files = [root/info.folder/f.removesuffix('.gz') for f in info.files]
+    key = (split, verify, *[(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files])
+    if key not in _DECODED:
+        ds = _open_tv(name, root, verify, False, train=split == 'train')
+        _DECODED[key] = ds.data, ds.targets
+    return _DECODED[key]
+
 def _load_mnist(name, root, split, n, seed, verify, download):
-    ds = _open_tv(name, root if download else mnist_root(root, name, verify), verify, download, train=split == 'train')
-    idx = subset_indices(len(ds.data), n, seed, f'{dataset_info(name).title} {split}')
-    return TensorDataset(ds.data[idx, None].float() / 255, ds.targets[idx].long())
+    data, targets = _mnist_split(name, root, split, verify, download)
+    idx = subset_indices(len(data), n, seed, f'{dataset_info(name).title} {split}')
+    return TensorDataset(data[idx, None].float() / 255, targets[idx].long())
 
 # %% ../nbs/01_data.ipynb #c12c4ba7
 _reconstruct = np.ndarray(0).__reduce__()[0]    # numpy._core.multiarray._reconstruct (numpy.core.multiarray before 2.0)

@@ -16,7 +16,7 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 from .core import *
 from .data import load_images, dataset_info
-from .cache import cached
+from .cache import cached, build_lock
 from .defense_vae import BPDA, purify
 
 # %% auto #0
@@ -171,23 +171,24 @@ def _make_gan(dataset:str, iters:int, n_train:int|None, dim:int, critic_iters:in
     if init not in ('reference', 'torch'): raise ValueError(f"init must be 'reference' or 'torch'; got {init!r}.")
     run = gan_run_dir(dataset, n_train=n_train, dim=dim, critic_iters=critic_iters, bs=bs, seed=seed, init=init, amp=amp,
                       version=version)
-    if broadcast((run/f'G-{iters}.pt').exists()): return load_state(run/f'G-{iters}.pt')    # rank 0's view of the files holds for all
-    run.mkdir(parents=True, exist_ok=True)
-    state = run/'state.pt'
-    if broadcast(state.exists() and load_state(state)['it'] > iters):
-        if log: log(f"The {dataset} WGAN-GP run is past {iters} iterations and has no snapshot there: training a separate run.")
-        state = run = None
-    info, images = dataset_info(dataset), _gan_images(dataset, n_train, data_dir)
-    seed_everything(seed)
-    G, D = Generator(info.channels, info.size, dim=dim), Critic(info.channels, info.size, dim=dim)
-    if init == 'reference': reference_init_(G); reference_init_(D)
-    t0 = time.perf_counter()
-    h = train_wgan_gp(G, D, images, iters=iters, critic_iters=critic_iters, bs=bs, seed=seed, device=device, amp=amp,
-                      state_path=state, snapshots=run, snap_every=snap_every)
-    barrier()                                                       # rank 0 wrote the snapshot read below
-    if log: log(f"WGAN-GP on {len(images)} {dataset} images: {iters} iterations, Wasserstein estimate {h[-1]:.3g}")
-    if run is not None: return load_state(run/f'G-{iters}.pt')
-    return {**generator_state(G), 'it': iters, 'seconds': time.perf_counter() - t0}
+    with build_lock(run, is_main()):     # one process trains a run at a time: another waits, then finds the snapshot
+        if broadcast((run/f'G-{iters}.pt').exists()): return load_state(run/f'G-{iters}.pt')    # rank 0's view of the files holds for all
+        run.mkdir(parents=True, exist_ok=True)
+        state = run/'state.pt'
+        if broadcast(state.exists() and load_state(state)['it'] > iters):
+            if log: log(f"The {dataset} WGAN-GP run is past {iters} iterations and has no snapshot there: training a separate run.")
+            state = run = None
+        info, images = dataset_info(dataset), _gan_images(dataset, n_train, data_dir)
+        seed_everything(seed)
+        G, D = Generator(info.channels, info.size, dim=dim), Critic(info.channels, info.size, dim=dim)
+        if init == 'reference': reference_init_(G); reference_init_(D)
+        t0 = time.perf_counter()
+        h = train_wgan_gp(G, D, images, iters=iters, critic_iters=critic_iters, bs=bs, seed=seed, device=device, amp=amp,
+                          state_path=state, snapshots=run, snap_every=snap_every)
+        barrier()                                                       # rank 0 wrote the snapshot read below
+        if log: log(f"WGAN-GP on {len(images)} {dataset} images: {iters} iterations, Wasserstein estimate {h[-1]:.3g}")
+        if run is not None: return load_state(run/f'G-{iters}.pt')
+        return {**generator_state(G), 'it': iters, 'seconds': time.perf_counter() - t0}
 
 def get_generator(dataset:str, iters:int=200_000, dim:int=64, n_train:int|None=50_000, critic_iters:int=5, bs:int=50,
                   seed:int=0, init:str='reference', amp:bool|None=None, snap_every:int=500, device='auto', data_dir=None,

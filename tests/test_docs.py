@@ -10,6 +10,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 import pytest
 
+pytestmark = pytest.mark.xdist_group('docs')    # one worker runs these (they share a module fixture)
+
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT/'_screenshots'/'docs'
 CHROMIUM = shutil.which('chromium') or shutil.which('chromium-browser')

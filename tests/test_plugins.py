@@ -8,6 +8,8 @@ import os, subprocess, sys, textwrap
 from pathlib import Path
 import pytest
 
+pytestmark = pytest.mark.xdist_group('plugins')    # one worker runs these (they share a module fixture)
+
 TOY = '''
 import torch
 from torch import nn
