@@ -43,15 +43,31 @@ def cache_entry(kind:str, recipe:dict, label:str='') -> Path:
     "The cache folder of the `kind` artefact built from `recipe` (see `cached`)."
     return cache_dir(kind)/f"{label + '-' if label else ''}{stable_hash(kind, recipe)}"
 
+def _open_lock(folder:Path):
+    "The open lock file of `folder`, or None where none can be had (no `fcntl`, a read-only cache): then no lock."
+    if fcntl is None: return None
+    try: folder.mkdir(parents=True, exist_ok=True); return open(folder/'.lock', 'a')
+    except OSError: return None
+
+def _flock(f, wait:bool=True) -> bool:
+    "Take the lock of `f` (None: nothing to take); False only if `wait` is off and another holds it."
+    if f is None: return True
+    try: fcntl.flock(f, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB)); return True
+    except BlockingIOError: return False
+    except OSError: return True                 # a file system without locks (some NFS, Lustre without -o flock): no lock
+
 @contextlib.contextmanager
-def build_lock(folder:Path, hold:bool=True):
-    "Hold an exclusive lock on building `folder` (a cache entry, a training run's folder): another process or thread that asks waits until this one is done; `hold=False`: no lock."
-    if not hold or fcntl is None: yield; return
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder/'.lock', 'a') as f:
-        fcntl.flock(f, fcntl.LOCK_EX)                       # released when the file is closed, also if the process dies
-        try: yield
-        finally: fcntl.flock(f, fcntl.LOCK_UN)
+def build_lock(folder:Path, collective:bool=False, poll:float=5.0):
+    "Hold an exclusive lock on building `folder` (a cache entry, a training run's folder) while the block runs: another process asking waits until it is done. `collective` (under torchrun): rank 0 holds it, and every rank waits with it, told every `poll` s."
+    together = collective and world()[1] > 1
+    f = _open_lock(folder) if not collective or is_main() else None
+    try:
+        if not together: _flock(f)
+        else:                                   # rank 0 polls; the others hear each answer, so none waits alone in a collective
+            while not broadcast(_flock(f, wait=False) if is_main() else None): time.sleep(poll)
+        yield
+    finally:
+        if f is not None: f.close()             # closing the file releases the lock, also if the process dies
 
 def cached(kind:str, make:Callable, *, using:dict|None=None, label:str='', refresh:bool=False, log=print, collective:bool=True, **recipe):
     "What `make(**recipe, **using)` returns, built once per distinct `recipe` and kept in the cache (see above); under torchrun every rank builds it together, rank 0 writes it, and every rank returns what rank 0 wrote (`collective=False`: this rank alone, see below)."
@@ -62,7 +78,7 @@ def cached(kind:str, make:Callable, *, using:dict|None=None, label:str='', refre
         parts = [_load_part(folder, i) for i in range(info['parts'])]
         return tuple(parts) if info['tuple'] else parts[0]
     if (not collective or world()[1] == 1) and meta.exists() and not refresh: return load()   # a hit needs no lock
-    with build_lock(folder, is_main() or not collective):   # one builder per entry; under torchrun rank 0 holds it for all
+    with build_lock(folder, collective):                 # one builder per entry; under torchrun rank 0 holds it for all
         hit = meta.exists() and not refresh                 # (again: another process may have built it while this one waited)
         if collective: hit = broadcast(hit)                 # every rank takes rank 0's answer
         if hit: return load()

@@ -171,7 +171,7 @@ def _make_gan(dataset:str, iters:int, n_train:int|None, dim:int, critic_iters:in
     if init not in ('reference', 'torch'): raise ValueError(f"init must be 'reference' or 'torch'; got {init!r}.")
     run = gan_run_dir(dataset, n_train=n_train, dim=dim, critic_iters=critic_iters, bs=bs, seed=seed, init=init, amp=amp,
                       version=version)
-    with build_lock(run, is_main()):     # one process trains a run at a time: another waits, then finds the snapshot
+    with build_lock(run, collective=True):   # one process trains a run at a time: another waits, then finds the snapshot
         if broadcast((run/f'G-{iters}.pt').exists()): return load_state(run/f'G-{iters}.pt')    # rank 0's view of the files holds for all
         run.mkdir(parents=True, exist_ok=True)
         state = run/'state.pt'
