@@ -9,15 +9,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NBS = sorted((ROOT / 'nbs').glob('*.ipynb'))
 
-def notebook_env() -> dict:
-    "The environment of a notebook's run: under pytest-xdist (`make test` runs two workers), each worker's torch gets its share of the cores."
-    workers = int(os.environ.get('PYTEST_XDIST_WORKER_COUNT', '1'))
-    if workers <= 1 or 'OMP_NUM_THREADS' in os.environ: return dict(os.environ)
-    return {**os.environ, 'OMP_NUM_THREADS': str(max(1, (os.cpu_count() or 1) // workers))}
-
 @pytest.mark.parametrize('nb', NBS, ids=lambda p: p.stem)
 def test_notebook(nb):
-    r = subprocess.run(['nbdev-test', str(nb)], cwd=ROOT, capture_output=True, text=True, env=notebook_env())
+    r = subprocess.run(['nbdev-test', str(nb)], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0 and 'Success' in r.stdout, f"{nb.name} failed:\n{r.stdout[-6000:]}\n{r.stderr[-6000:]}"
 
 def test_package_matches_notebooks(tmp_path):
