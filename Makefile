@@ -13,7 +13,7 @@ install:
 demo: install
 	defense-vae demo
 
-# one pytest-xdist worker per core, each notebook's torch on its share of the cores; the docs tests stay on one worker
+# one pytest-xdist worker per core, every process a test starts on its share of the cores (tests/conftest.py); the docs tests stay on one worker
 test: install
 	$(PY) -m pytest tests -n auto --dist loadgroup -v -rA --durations=0
 

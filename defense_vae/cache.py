@@ -82,23 +82,20 @@ def cached(kind:str, make:Callable, *, using:dict|None=None, label:str='', refre
         hit = meta.exists() and not refresh                 # (again: another process may have built it while this one waited)
         if collective: hit = broadcast(hit)                 # every rank takes rank 0's answer
         if hit: return load()
-        return _build(folder, meta, make, recipe, using, kind, label, log, collective, load)
-
-def _build(folder, meta, make, recipe, using, kind, label, log, collective, load):
-    kw = {**recipe, **(using or {})}
-    if 'state_path' in inspect.signature(make).parameters: kw['state_path'] = folder/'state.pt'
-    t0 = time.time()
-    out = make(**kw)
-    parts = list(out) if isinstance(out, tuple) else [out]
-    if is_main() or not collective:                         # rank 0 writes for all; a rank on its own, for itself
-        for i, o in enumerate(parts): _save_part(folder, i, o)
-        info = dict(kind=kind, label=label, parts=len(parts), tuple=isinstance(out, tuple), seconds=round(time.time() - t0, 1), recipe=_describe(recipe))
-        atomic_write(meta, lambda p: p.write_text(json.dumps(info, indent=1)))
-        (folder/'state.pt').unlink(missing_ok=True)
-        if log: log(f"built {kind} {label} in {info['seconds']:.0f}s")
-    if collective:
-        barrier()                                           # the others wait for rank 0's files, and load them
-        if not is_main(): out = load(); parts = list(out) if isinstance(out, tuple) else [out]
-    for o in parts:
-        if isinstance(o, nn.Module): o.eval()
-    return out
+        kw = {**recipe, **(using or {})}
+        if 'state_path' in inspect.signature(make).parameters: kw['state_path'] = folder/'state.pt'
+        t0 = time.time()
+        out = make(**kw)
+        parts = list(out) if isinstance(out, tuple) else [out]
+        if not collective or is_main():                         # rank 0 writes for all; a rank on its own, for itself
+            for i, o in enumerate(parts): _save_part(folder, i, o)
+            info = dict(kind=kind, label=label, parts=len(parts), tuple=isinstance(out, tuple), seconds=round(time.time() - t0, 1), recipe=_describe(recipe))
+            atomic_write(meta, lambda p: p.write_text(json.dumps(info, indent=1)))
+            (folder/'state.pt').unlink(missing_ok=True)
+            if log: log(f"built {kind} {label} in {info['seconds']:.0f}s")
+        if collective:
+            barrier()                                           # the others wait for rank 0's files, and load them
+            if not is_main(): out = load(); parts = list(out) if isinstance(out, tuple) else [out]
+        for o in parts:
+            if isinstance(o, nn.Module): o.eval()
+        return out

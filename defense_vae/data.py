@@ -258,7 +258,7 @@ def _mnist_split(name, root, split, verify, download) -> tuple[Tensor, Tensor]:
     if download: ds = _open_tv(name, root, verify, True, train=split == 'train'); return ds.data, ds.targets
     root, info = mnist_root(root, name, verify), dataset_info(name)
     files = [root/info.folder/f.removesuffix('.gz') for f in info.files]
-    key = (split, verify, *[(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files])
+    key = (split, verify, *[(str(p), s.st_size, s.st_mtime_ns) for p in files for s in [p.stat()]])
     if key not in _DECODED:
         ds = _open_tv(name, root, verify, False, train=split == 'train')
         _DECODED[key] = ds.data, ds.targets
