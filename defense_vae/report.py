@@ -8,7 +8,7 @@ Docs: https://defense-vae.github.io/defense-vae/report.html.md"""
 
 # %% ../nbs/22_report.ipynb #5df6713d
 from __future__ import annotations
-import csv, json, time, tempfile, os, re, base64, dataclasses, html as _html
+import csv, json, time, tempfile, os, re, base64, dataclasses, textwrap, html as _html
 from dataclasses import dataclass, field, asdict, fields, MISSING
 from pathlib import Path
 from typing import Callable
@@ -71,14 +71,24 @@ def markdown_table(rows:list[dict], keys:list[str], cols:list[str], average:bool
 
 # %% ../nbs/22_report.ipynb #196f9da2
 def plot_vs_paper(rows:list[dict], cols:list[str], title:str, path=None):
-    "Scatter of our numbers against the paper's for `cols`; the diagonal is perfect agreement."
+    "Scatter of our numbers against the paper's for `cols` (a colour per column, a marker per classifier); the diagonal is perfect agreement."
     import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+    models = list(dict.fromkeys(r.get('model') for r in rows))
+    marker = {m: 'os^Dv<>p'[i % 8] for i, m in enumerate(models)}
     fig, ax = plt.subplots(figsize=(4.5, 4.5))
-    for c in cols:
-        pts = [(r['paper_' + c], r[c]) for r in rows if r.get(c) is not None and r.get('paper_' + c) is not None]
-        if pts: ax.scatter(*zip(*pts), label=col_title(c), alpha=.8)
-    ax.plot([0, 100], [0, 100], 'k--', lw=1); ax.set(xlabel='paper (%)', ylabel='ours (%)', title=title, xlim=(0, 100), ylim=(0, 100))
-    ax.legend(fontsize=8); fig.tight_layout()
+    handles = []
+    for i, c in enumerate(cols):
+        pts = [(r['paper_' + c], r[c], r.get('model')) for r in rows if r.get(c) is not None and r.get('paper_' + c) is not None]
+        if not pts: continue
+        for m in models:
+            if mine := [(p, o) for p, o, k in pts if k == m]: ax.scatter(*zip(*mine), color=f'C{i % 10}', marker=marker[m], alpha=.8)
+        handles.append(Line2D([], [], color=f'C{i % 10}', marker='o', ls='', label=col_title(c)))
+    if len(models) > 1:                                   # several classifiers: which marker is which
+        handles += [Line2D([], [], color='k', mfc='none', marker=marker[m], ls='', label=f'classifier {m}') for m in models]
+    ax.plot([0, 100], [0, 100], 'k--', lw=1); ax.set(xlabel='paper (%)', ylabel='ours (%)', xlim=(0, 100), ylim=(0, 100))
+    ax.set_title(textwrap.fill(title.split(';')[0], 48), fontsize=9)   # the first clause: the rest is in the .md beside it
+    ax.legend(handles=handles, fontsize=7); fig.tight_layout()
     if path: save_figure(fig, path)
     return fig
 
