@@ -45,13 +45,17 @@ def at_eps(dataset:str) -> float:
 def _train_images(dataset:str, n:int|None, seed:int, data_dir=None):
     return load_images(dataset, 'train', n=n, seed=seed, data_dir=data_dir)
 
-def _record(t0:float, losses:list, device) -> dict:
-    return dict(seconds=time.time() - t0, losses=losses, device=device_description(device))
+def _clock() -> tuple[float, float]: return time.time(), time.process_time()
+
+def _record(start:tuple, losses:list, device) -> dict:
+    "Wall seconds since `start` (`_clock()`), this process's CPU seconds (all threads; a paused process adds none), losses, device."
+    return dict(seconds=time.time() - start[0], cpu_seconds=time.process_time() - start[1], losses=losses,
+                device=device_description(device))
 
 def _make_pgd_at(clf:nn.Module, dataset:str, n:int|None, seed:int, eps:float, steps:int, epochs:int, bs:int, lr:float,
                  amp:bool, device='auto', data_dir=None, state_path=None):
     m, train = copy.deepcopy(clf), _train_images(dataset, n, seed, data_dir)
-    t0 = time.time()
+    t0 = _clock()
     losses = train_pgd_at(m, train, eps=eps, steps=steps, epochs=epochs, bs=bs, lr=lr, seed=seed, amp=amp, device=device,
                           state_path=state_path)
     return m, _record(t0, losses, device)
@@ -60,7 +64,7 @@ def _make_e2e_at(vae:nn.Module, clf:nn.Module, dataset:str, n:int|None, seed:int
                  bs:int, lr:float, vae_lr:float, lam:float, beta:float, recon:str, amp:bool, step:float|None=None,
                  device='auto', data_dir=None, state_path=None):
     v, c, train = copy.deepcopy(vae), copy.deepcopy(clf), _train_images(dataset, n, seed, data_dir)
-    t0 = time.time()
+    t0 = _clock()
     losses = train_e2e_at(v, c, train, eps=eps, steps=steps, step=step, lam=lam, beta=beta, recon=recon, epochs=epochs, bs=bs, lr=lr,
                           vae_lr=vae_lr, seed=seed, amp=amp, device=device, state_path=state_path)
     return v, c, _record(t0, losses, device)
@@ -87,7 +91,7 @@ def _make_robust_clf(clf:nn.Module, method:str, dataset:str, n:int|None, seed:in
                      state_path=None):
     m, train = copy.deepcopy(clf), _train_images(dataset, n, seed, data_dir)
     common = dict(eps=eps, epochs=epochs, bs=bs, lr=lr, seed=seed, amp=amp, device=device, state_path=state_path)
-    t0 = time.time()
+    t0 = _clock()
     if method == 'trades': losses, extra = train_trades(m, train, steps=steps, beta=beta, **common), {}
     elif method == 'fast_at':
         losses = train_fast_at(m, train, step=fast_step, check=train[:check_n], **common)
@@ -164,6 +168,9 @@ def at_report(records:list[dict], trained:dict, run:Run, name:str, suffix:str=''
     rows = accuracy_rows(records, name)
     rows.append(dict(attack='training wall time (s)', model=name, **{c: trained[c]['seconds'] if c in trained else None
                                                                         for c in cols}))
+    if any('cpu_seconds' in t for t in trained.values()):   # records made before CPU time was kept have none
+        rows.append(dict(attack='training CPU time (s, all threads)', model=name,
+                         **{c: trained[c].get('cpu_seconds') if c in trained else None for c in cols}))
     devices = sorted({t['device'] for t in trained.values()})
     what = f"{run.dataset}, model {name}, profile {run.profile.name}"
     t1 = Table('adv_training' + suffix, f"Adversarial training vs the adaptive attacker, accuracy (%): {what}; "
