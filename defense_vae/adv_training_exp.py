@@ -55,19 +55,19 @@ def _record(start:tuple, losses:list, device) -> dict:
 def _make_pgd_at(clf:nn.Module, dataset:str, n:int|None, seed:int, eps:float, steps:int, epochs:int, bs:int, lr:float,
                  amp:bool, device='auto', data_dir=None, state_path=None):
     m, train = copy.deepcopy(clf), _train_images(dataset, n, seed, data_dir)
-    t0 = _clock()
+    start = _clock()
     losses = train_pgd_at(m, train, eps=eps, steps=steps, epochs=epochs, bs=bs, lr=lr, seed=seed, amp=amp, device=device,
                           state_path=state_path)
-    return m, _record(t0, losses, device)
+    return m, _record(start, losses, device)
 
 def _make_e2e_at(vae:nn.Module, clf:nn.Module, dataset:str, n:int|None, seed:int, eps:float, steps:int, epochs:int,
                  bs:int, lr:float, vae_lr:float, lam:float, beta:float, recon:str, amp:bool, step:float|None=None,
                  device='auto', data_dir=None, state_path=None):
     v, c, train = copy.deepcopy(vae), copy.deepcopy(clf), _train_images(dataset, n, seed, data_dir)
-    t0 = _clock()
+    start = _clock()
     losses = train_e2e_at(v, c, train, eps=eps, steps=steps, step=step, lam=lam, beta=beta, recon=recon, epochs=epochs, bs=bs, lr=lr,
                           vae_lr=vae_lr, seed=seed, amp=amp, device=device, state_path=state_path)
-    return v, c, _record(t0, losses, device)
+    return v, c, _record(start, losses, device)
 
 def pgd_at_for(run:Run, clf:nn.Module, **overrides) -> tuple[nn.Module, dict]:
     "(a copy of `clf` after Madry's PGD training with the profile's budget at the data set's eps, its record); cached."
@@ -91,13 +91,13 @@ def _make_robust_clf(clf:nn.Module, method:str, dataset:str, n:int|None, seed:in
                      state_path=None):
     m, train = copy.deepcopy(clf), _train_images(dataset, n, seed, data_dir)
     common = dict(eps=eps, epochs=epochs, bs=bs, lr=lr, seed=seed, amp=amp, device=device, state_path=state_path)
-    t0 = _clock()
+    start = _clock()
     if method == 'trades': losses, extra = train_trades(m, train, steps=steps, beta=beta, **common), {}
     elif method == 'fast_at':
         losses = train_fast_at(m, train, step=fast_step, check=train[:check_n], **common)
         extra = dict(checks=m.at_checks)                 # PGD accuracy (%) on the check images after each epoch
     else: raise ValueError(f"method must be 'trades' or 'fast_at'; got {method!r}.")
-    return m, {**_record(t0, losses, device), **extra}
+    return m, {**_record(start, losses, device), **extra}
 
 def robust_clf_for(run:Run, clf:nn.Module, kind:str, **overrides) -> tuple[nn.Module, dict]:
     "(a copy of `clf` after TRADES or fast-AT (`kind`) with the profile's budget at the data set's eps, its record); cached."

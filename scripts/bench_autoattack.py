@@ -9,7 +9,7 @@ Nothing is cached or written.
 Usage: python scripts/bench_autoattack.py [--defense e2e_at] [--dataset mnist] [--eps 0.3] [--n 20] [--profile quick]"""
 import argparse, time, torch
 from torch import nn
-from defense_vae.core import get_device, bf16_is_fast, device_description
+from defense_vae.core import get_device, bf16_is_fast, device_description, autocast
 from defense_vae.pipeline import Run, get_defense
 from defense_vae.defense_vae import Defended
 from defense_vae.data import load_images
@@ -19,7 +19,7 @@ class Bf16(nn.Module):
     "`m` under bf16 autocast, float32 logits out."
     def __init__(self, m): super().__init__(); self.m = m
     def forward(self, x):
-        with torch.autocast(x.device.type, dtype=torch.bfloat16): return self.m(x).float()
+        with autocast(x.device, True): return self.m(x).float()
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
