@@ -34,7 +34,7 @@ def main():
     exact = (c if purifier is None else Defended(purifier, c)).eval()
     x, y = load_images(a.dataset, 'test', n=a.n, seed=0).tensors
     print(f"device: {device_description(device)}, torch {torch.__version__}; AutoAttack standard through {a.defense} "
-          f"({a.dataset}, profile {a.profile}, classifier A), eps {a.eps:g}, the first {a.n} test images")
+          f"({a.dataset}, profile {a.profile}, classifier A), eps {a.eps:g}, {a.n} test images (a random subset, seed 0)")
     kept, base = {}, None
     for name, m in [('float32', exact)] + [('bf16', Bf16(exact))] * bf16_is_fast(device):
         t0 = time.perf_counter()
