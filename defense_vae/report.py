@@ -19,12 +19,12 @@ from .pipeline import Run, Profile, PROFILES, get_profile, BUDGETS, DEFENSES, ge
 from .results import ResultsStore
 
 # %% auto #0
-__all__ = ['COL_TITLES', 'COUNT_COLS', 'RESULTS', 'TARGETS', 'PAPER_ORDER', 'THREAT_MODEL', 'KNOWN_DIFFERENCES', 'col_title',
-           'markdown_table', 'plot_vs_paper', 'titled_markdown', 'write_csv', 'write_table', 'Table', 'Target',
-           'target', 'targets', 'get_target', 'check_out', 'results_dir', 'run_dirname', 'measured', 'clean_shares',
-           'check_models', 'resolve', 'reproduce', 'run_target', 'save_figure', 'TargetsFailed', 'reproduce_all',
-           'latest_runs', 'run_folder', 'stored_recipe', 'recipe_changes', 'report_markdown', 'markdown_to_html',
-           'write_report']
+__all__ = ['COL_TITLES', 'COUNT_COLS', 'COUNT_ROWS', 'RESULTS', 'TARGETS', 'PAPER_ORDER', 'THREAT_MODEL', 'KNOWN_DIFFERENCES',
+           'col_title', 'markdown_table', 'plot_vs_paper', 'titled_markdown', 'write_csv', 'write_table', 'Table',
+           'Target', 'target', 'targets', 'get_target', 'check_out', 'results_dir', 'run_dirname', 'measured',
+           'clean_shares', 'check_models', 'resolve', 'reproduce', 'run_target', 'save_figure', 'TargetsFailed',
+           'reproduce_all', 'latest_runs', 'run_folder', 'stored_recipe', 'recipe_changes', 'report_markdown',
+           'markdown_to_html', 'write_report']
 
 # %% ../nbs/22_report.ipynb #fcf88237
 COL_TITLES = dict(   # titles of the columns and row labels that are not defenses (a defense's title is in its registration)
@@ -49,6 +49,7 @@ def col_title(c) -> str:
 
 # %% ../nbs/22_report.ipynb #75cd1279
 COUNT_COLS = {'images', 'queries', 'pairs'}   # columns that count things: whole numbers, never "200.00"
+COUNT_ROWS = {'images in the checks', 'images attacked'}   # rows that count things (the sanity tables' last two)
 
 def _num(v, count:bool=False) -> str:
     "Two decimals; counts, and whole numbers of 1,000 or more (seconds), as whole numbers with thousands separators."
@@ -64,7 +65,9 @@ def markdown_table(rows:list[dict], keys:list[str], cols:list[str], average:bool
     "A markdown table: `keys` columns as labels, then `ours (paper)` for each of `cols` (row[c], row['paper_'+c])."
     head = '| ' + ' | '.join(keys + [col_title(c) for c in cols]) + ' |'
     lines = [head, '|' + '---|' * (len(keys) + len(cols))]
-    for r in rows: lines.append('| ' + ' | '.join([col_title(r[k]) for k in keys] + [_cell(r.get(c), r.get('paper_' + c), c in COUNT_COLS) for c in cols]) + ' |')
+    for r in rows:
+        count = any(r.get(k) in COUNT_ROWS for k in keys)
+        lines.append('| ' + ' | '.join([col_title(r[k]) for k in keys] + [_cell(r.get(c), r.get('paper_' + c), count or c in COUNT_COLS) for c in cols]) + ' |')
     avg = ['Average'] + [''] * (len(keys) - 1) + [_cell(_avg([r.get(c) for r in rows]), _avg([r.get('paper_' + c) for r in rows]), c in COUNT_COLS) for c in cols]
     if average: lines.append('| ' + ' | '.join(avg) + ' |')
     return '\n'.join(lines)
