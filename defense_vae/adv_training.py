@@ -30,8 +30,8 @@ from .rec_e2e import e2e_loss
 
 # %% auto #0
 __all__ = ['craft_batch', 'adv_loss', 'train_adv_classifier', 'make_adv_classifier', 'get_adv_classifier', 'pgd_train_spec',
-           'pgd_at_loss', 'e2e_at_loss', 'train_pgd_at', 'own_rate', 'train_e2e_at', 'trades_loss', 'train_trades',
-           'train_fast_at']
+           'pgd_at_loss', 'e2e_at_loss', 'BestEpoch', 'fit_best', 'train_pgd_at', 'own_rate', 'train_e2e_at',
+           'trades_loss', 'train_trades', 'train_fast_at']
 
 # %% ../nbs/10_adv_training.ipynb #2bf31309
 def craft_batch(model:nn.Module, x:Tensor, y:Tensor, spec:dict) -> Tensor:
@@ -92,6 +92,41 @@ def e2e_at_loss(vae:DefenseVAE, clf:nn.Module, x:Tensor, y:Tensor, spec:dict, la
     x_adv = craft_batch(Defended(vae, clf), x, y, spec)
     return e2e_loss(vae, clf, x_adv, x, y, lam, beta, recon)
 
+# %% ../nbs/10_adv_training.ipynb #29944301
+def _robust_acc(model:nn.Module, x:Tensor, y:Tensor, spec:dict, device='auto') -> float:
+    "Accuracy (%) of `model` on `x` under the attack `spec` crafted on it (seed 0)."
+    return accuracy(model, run_attack(model, x, spec, y, device=device, seed=0), y, device=device)
+
+class BestEpoch:
+    "`fit`'s `on_epoch_end`: PGD-`steps` accuracy (%) of `scored` on `check` = (x, y) after each epoch; keeps the best epoch's weights of `models`."
+    def __init__(self, models:list, scored:nn.Module, check:tuple, eps:float, steps:int=10, state_path=None, device='auto'):
+        self.models, self.scored, self.check, self.device = list(models), scored, check, device
+        self.spec = pgd_train_spec(eps, steps=steps)
+        self.path = None if state_path is None else Path(state_path).with_name(Path(state_path).stem + '-best.pt')
+        self.best = load_state(self.path) if self.path is not None and self.path.exists() else dict(acc=-1., checks=[])
+
+    def __call__(self, epoch:int, loss:float):
+        acc = _robust_acc(self.scored, *self.check, self.spec, self.device)
+        self.best['checks'] = self.best['checks'] + [acc]
+        if acc > self.best['acc']:
+            self.best.update(acc=acc, states=[{k: v.detach().clone() for k, v in m.state_dict().items()} for m in self.models])
+        if self.path is not None and is_main(): save_state(self.path, self.best)
+
+    def restore(self) -> list[float]:
+        "Load the best epoch's weights into `models`; the accuracy after each epoch."
+        for m, s in zip(self.models, self.best.get('states', [])): m.load_state_dict(s)
+        return self.best['checks']
+
+def fit_best(models, scored:nn.Module, loss_fn, train, eps:float, check:tuple|None=None, check_steps:int=10,
+             **kwargs) -> tuple[list[float], list[float]]:
+    "`fit`; with `check`, the weights of the epoch where `scored` is most accurate under PGD on it (`BestEpoch`). (losses, checks)."
+    if check is None: return fit(models, loss_fn, train, **kwargs), []
+    keep = BestEpoch(models if isinstance(models, (list, tuple)) else [models], scored, check, eps, check_steps,
+                     kwargs.get('state_path'), kwargs.get('device', 'auto'))
+    losses = fit(models, loss_fn, train, on_epoch_end=keep, **kwargs)
+    return losses, keep.restore()
+
+
 # %% ../nbs/10_adv_training.ipynb #c56ca47e
 def _check_xy(train, what:str):
     "A clear error unless `train`'s batches are (images, labels)."
@@ -100,14 +135,17 @@ def _check_xy(train, what:str):
                                      "tensors. Pass TensorDataset(x, y) (a pair set's clean images and labels).")
     check_images(b[0])
 
-@delegates(fit, but=['models', 'loss_fn', 'ds', 'desc'])
-def train_pgd_at(model:nn.Module, train, eps:float=0.3, steps:int=7, step:float|None=None, **kwargs) -> list[float]:
-    "Madry's PGD adversarial training of `model`, in place, on (x, y) batches of `train`; epoch losses."
+@delegates(fit, but=['models', 'loss_fn', 'ds', 'desc', 'on_epoch_end'])
+def train_pgd_at(model:nn.Module, train, eps:float=0.3, steps:int=7, step:float|None=None, check:tuple|None=None,
+                 check_steps:int=10, **kwargs) -> list[float]:
+    "Madry's PGD adversarial training of `model`, in place, on (x, y) batches of `train`; epoch losses (`check`: see `fit_best`)."
     spec = pgd_train_spec(eps, steps, step)
     _check_xy(train, 'PGD adversarial training')
     seed_everything(kwargs.get('seed', 0))
     name = getattr(model, 'config', {}).get('name', '')
-    return fit(model, partial(pgd_at_loss, model, spec=spec), train, desc=f"PGD-AT {name}".strip(), **kwargs)
+    losses, model.at_checks = fit_best(model, model, partial(pgd_at_loss, model, spec=spec), train, eps, check, check_steps,
+                                       desc=f"PGD-AT {name}".strip(), **kwargs)
+    return losses
 
 def _check_rate(v, name:str):
     "A clear error unless `v` is a finite number >= 0."
@@ -123,10 +161,11 @@ def own_rate(module:nn.Module, lr:float, opt_fn=torch.optim.Adam):
         return opt_fn([g for g in groups if g['params']], **kw)
     return make
 
-@delegates(fit, but=['models', 'loss_fn', 'ds', 'desc'])
+@delegates(fit, but=['models', 'loss_fn', 'ds', 'desc', 'on_epoch_end'])
 def train_e2e_at(vae:DefenseVAE, clf:nn.Module, train, eps:float=0.3, steps:int=7, step:float|None=None, lam:float=10.,
-                 beta:float=0., recon:str='bce', vae_lr:float|None=None, **kwargs) -> list[float]:
-    "VAE + classifier trained together, in place, with eq. 5 on PGD examples crafted through the pipeline; epoch losses."
+                 beta:float=0., recon:str='bce', vae_lr:float|None=None, check:tuple|None=None, check_steps:int=10,
+                 **kwargs) -> list[float]:
+    "VAE + classifier trained together, in place, with eq. 5 on PGD examples crafted through the pipeline; epoch losses (`check`: `fit_best`)."
     if not isinstance(vae, DefenseVAE): raise TypeError(f"vae must be a DefenseVAE; got {type(vae).__name__}.")
     _check_rate(lam, 'lam')
     if vae_lr is not None:
@@ -137,7 +176,9 @@ def train_e2e_at(vae:DefenseVAE, clf:nn.Module, train, eps:float=0.3, steps:int=
     _check_xy(train, 'End-to-end adversarial training')
     seed_everything(kwargs.get('seed', 0))
     loss_fn = partial(e2e_at_loss, vae, clf, spec=spec, lam=lam, beta=beta, recon=recon)
-    return fit([vae, clf], loss_fn, train, desc=f'E2E-AT lambda={lam:g}', **kwargs)
+    losses, clf.at_checks = fit_best([vae, clf], Defended(vae, clf), loss_fn, train, eps, check, check_steps,
+                                     desc=f'E2E-AT lambda={lam:g}', **kwargs)
+    return losses
 
 # %% ../nbs/10_adv_training.ipynb #71c3b621
 def trades_loss(model:nn.Module, x:Tensor, y:Tensor, eps:float=0.3, steps:int=7, step:float|None=None,
@@ -157,38 +198,27 @@ def trades_loss(model:nn.Module, x:Tensor, y:Tensor, eps:float=0.3, steps:int=7,
     return F.cross_entropy(logits, y) + beta * kl
 
 # %% ../nbs/10_adv_training.ipynb #e2fa515f
-@delegates(fit, but=['models', 'loss_fn', 'ds', 'desc'])
-def train_trades(model:nn.Module, train, eps:float=0.3, steps:int=7, step:float|None=None, beta:float=6., **kwargs) -> list[float]:
-    "TRADES training of `model`, in place, on (x, y) batches of `train`; epoch losses."
+@delegates(fit, but=['models', 'loss_fn', 'ds', 'desc', 'on_epoch_end'])
+def train_trades(model:nn.Module, train, eps:float=0.3, steps:int=7, step:float|None=None, beta:float=6.,
+                 check:tuple|None=None, check_steps:int=10, **kwargs) -> list[float]:
+    "TRADES training of `model`, in place, on (x, y) batches of `train`; epoch losses (`check`: see `fit_best`)."
     _check_xy(train, 'TRADES')
     _check_rate(beta, 'beta')
     seed_everything(kwargs.get('seed', 0))
     name = getattr(model, 'config', {}).get('name', '')
-    return fit(model, partial(trades_loss, model, eps=eps, steps=steps, step=step, beta=beta), train,
-               desc=f"TRADES {name}".strip(), **kwargs)
-
-def _robust_acc(model:nn.Module, x:Tensor, y:Tensor, spec:dict, device='auto') -> float:
-    "Accuracy (%) of `model` on `x` under the attack `spec` crafted on it (seed 0)."
-    return accuracy(model, run_attack(model, x, spec, y, device=device, seed=0), y, device=device)
+    losses, model.at_checks = fit_best(model, model, partial(trades_loss, model, eps=eps, steps=steps, step=step, beta=beta),
+                                       train, eps, check, check_steps, desc=f"TRADES {name}".strip(), **kwargs)
+    return losses
 
 @delegates(fit, but=['models', 'loss_fn', 'ds', 'desc', 'on_epoch_end'])
 def train_fast_at(model:nn.Module, train, eps:float=0.3, step:float=1.25, check:tuple|None=None, check_steps:int=10,
                   **kwargs) -> list[float]:
-    "Fast adversarial training (FGSM from a random start, `step` * eps), in place; with `check` = (x, y), the best epoch by PGD."
+    "Fast adversarial training (FGSM from a random start, `step` * eps), in place; epoch losses (`check`: see `fit_best`)."
     spec = pgd_train_spec(eps, steps=1, step=step * eps)
     _check_xy(train, 'Fast adversarial training')
     seed_everything(kwargs.get('seed', 0))
-    name, sp = getattr(model, 'config', {}).get('name', ''), kwargs.get('state_path')
-    best_path = None if sp is None else Path(sp).with_name(Path(sp).stem + '-best.pt')
-    best = load_state(best_path) if best_path is not None and best_path.exists() else dict(acc=-1., checks=[])
-    def on_epoch_end(epoch, loss):
-        if check is None: return
-        acc = _robust_acc(model, *check, pgd_train_spec(eps, steps=check_steps), kwargs.get('device', 'auto'))
-        best['checks'] = best['checks'] + [acc]
-        if acc > best['acc']: best.update(acc=acc, state={k: v.detach().clone() for k, v in model.state_dict().items()})
-        if best_path is not None and is_main(): save_state(best_path, best)
-    losses = fit(model, partial(pgd_at_loss, model, spec=spec), train, desc=f"fast-AT {name}".strip(),
-                 on_epoch_end=on_epoch_end, **kwargs)
-    if check is not None and 'state' in best: model.load_state_dict(best['state'])
-    model.at_checks = best['checks']
+    name = getattr(model, 'config', {}).get('name', '')
+    losses, model.at_checks = fit_best(model, model, partial(pgd_at_loss, model, spec=spec), train, eps, check, check_steps,
+                                       desc=f"fast-AT {name}".strip(), **kwargs)
     return losses
+

@@ -47,34 +47,36 @@ def _train_images(dataset:str, n:int|None, seed:int, data_dir=None):
 
 def _clock() -> tuple[float, float]: return time.time(), time.process_time()
 
-def _record(start:tuple, losses:list, device) -> dict:
-    "Wall seconds since `start` (`_clock()`), this process's CPU seconds (all threads; a paused process adds none), losses, device."
+def _record(start:tuple, losses:list, device, checks:list|None=None) -> dict:
+    "Wall seconds since `start` (`_clock()`), this process's CPU seconds (all threads; a paused process adds none), losses, device, PGD checks."
     return dict(seconds=time.time() - start[0], cpu_seconds=time.process_time() - start[1], losses=losses,
-                device=device_description(device))
+                device=device_description(device), checks=checks or [])
 
 def _make_pgd_at(clf:nn.Module, dataset:str, n:int|None, seed:int, eps:float, steps:int, epochs:int, bs:int, lr:float,
-                 amp:bool, device='auto', data_dir=None, state_path=None):
+                 amp:bool, check_n:int, check_steps:int, device='auto', data_dir=None, state_path=None):
     m, train = copy.deepcopy(clf), _train_images(dataset, n, seed, data_dir)
     start = _clock()
     losses = train_pgd_at(m, train, eps=eps, steps=steps, epochs=epochs, bs=bs, lr=lr, seed=seed, amp=amp, device=device,
-                          state_path=state_path)
-    return m, _record(start, losses, device)
+                          state_path=state_path, check=train[:check_n], check_steps=check_steps)
+    return m, _record(start, losses, device, m.at_checks)
 
 def _make_e2e_at(vae:nn.Module, clf:nn.Module, dataset:str, n:int|None, seed:int, eps:float, steps:int, epochs:int,
-                 bs:int, lr:float, vae_lr:float, lam:float, beta:float, recon:str, amp:bool, step:float|None=None,
+                 bs:int, lr:float, vae_lr:float, lam:float, beta:float, recon:str, amp:bool, check_n:int, check_steps:int,
+                 step:float|None=None,
                  device='auto', data_dir=None, state_path=None):
     v, c, train = copy.deepcopy(vae), copy.deepcopy(clf), _train_images(dataset, n, seed, data_dir)
     start = _clock()
     losses = train_e2e_at(v, c, train, eps=eps, steps=steps, step=step, lam=lam, beta=beta, recon=recon, epochs=epochs, bs=bs, lr=lr,
-                          vae_lr=vae_lr, seed=seed, amp=amp, device=device, state_path=state_path)
-    return v, c, _record(start, losses, device)
+                          vae_lr=vae_lr, seed=seed, amp=amp, device=device, state_path=state_path, check=train[:check_n],
+                          check_steps=check_steps)
+    return v, c, _record(start, losses, device, c.at_checks)
 
 def pgd_at_for(run:Run, clf:nn.Module, **overrides) -> tuple[nn.Module, dict]:
     "(a copy of `clf` after Madry's PGD training with the profile's budget at the data set's eps, its record); cached."
     b, using = at_budget(run.profile, **overrides), dict(device=run.device, data_dir=run.data_dir)
     return cached('pgd_at', _make_pgd_at, using=using, label=f"{run.dataset}-{clf.config['name']}", log=run.log, clf=clf,
                   dataset=run.dataset, n=b['n'], seed=run.seed, eps=at_eps(run.dataset), steps=b['steps'],
-                  epochs=b['epochs'], bs=b['bs'], lr=b['lr'], amp=run.amp)
+                  epochs=b['epochs'], bs=b['bs'], lr=b['lr'], amp=run.amp, check_n=b['check_n'], check_steps=b['check_steps'])
 
 def e2e_at_for(run:Run, clf:nn.Module, fast:bool=False, **overrides) -> tuple[nn.Module, nn.Module, dict]:
     "(VAE, classifier, record): the profile's Defense-VAE and `clf`, copied, adversarially trained end to end (`fast`: FGSM-RS steps); cached."
@@ -84,29 +86,28 @@ def e2e_at_for(run:Run, clf:nn.Module, fast:bool=False, **overrides) -> tuple[nn
     return cached('e2e_at', _make_e2e_at, using=using, label=f"{run.dataset}-{clf.config['name']}{'-fast' if fast else ''}",
                   log=run.log, vae=vae, clf=clf, dataset=run.dataset, n=b['n'], seed=run.seed, eps=eps, **steps,
                   epochs=b['epochs'], bs=b['bs'], lr=b['lr'], vae_lr=b['vae_lr'], lam=b['lam'], beta=run.beta,
-                  recon=run.recon, amp=run.amp)
+                  recon=run.recon, amp=run.amp, check_n=b['check_n'], check_steps=b['check_steps'])
 
 def _make_robust_clf(clf:nn.Module, method:str, dataset:str, n:int|None, seed:int, eps:float, steps:int, epochs:int, bs:int,
-                     lr:float, amp:bool, beta:float, fast_step:float, check_n:int, device='auto', data_dir=None,
+                     lr:float, amp:bool, beta:float, fast_step:float, check_n:int, check_steps:int, device='auto', data_dir=None,
                      state_path=None):
     m, train = copy.deepcopy(clf), _train_images(dataset, n, seed, data_dir)
-    common = dict(eps=eps, epochs=epochs, bs=bs, lr=lr, seed=seed, amp=amp, device=device, state_path=state_path)
+    common = dict(eps=eps, epochs=epochs, bs=bs, lr=lr, seed=seed, amp=amp, device=device, state_path=state_path,
+                  check=train[:check_n], check_steps=check_steps)
     start = _clock()
-    if method == 'trades': losses, extra = train_trades(m, train, steps=steps, beta=beta, **common), {}
-    elif method == 'fast_at':
-        losses = train_fast_at(m, train, step=fast_step, check=train[:check_n], **common)
-        extra = dict(checks=m.at_checks)                 # PGD accuracy (%) on the check images after each epoch
+    if method == 'trades': losses = train_trades(m, train, steps=steps, beta=beta, **common)
+    elif method == 'fast_at': losses = train_fast_at(m, train, step=fast_step, **common)
     else: raise ValueError(f"method must be 'trades' or 'fast_at'; got {method!r}.")
-    return m, {**_record(start, losses, device), **extra}
+    return m, _record(start, losses, device, m.at_checks)
 
 def robust_clf_for(run:Run, clf:nn.Module, kind:str, **overrides) -> tuple[nn.Module, dict]:
     "(a copy of `clf` after TRADES or fast-AT (`kind`) with the profile's budget at the data set's eps, its record); cached."
     b, using = at_budget(run.profile, **overrides), dict(device=run.device, data_dir=run.data_dir)
-    train = dict(beta=b['beta'], steps=b['steps']) if kind == 'trades' else dict(fast_step=b['fast_step'], check_n=b['check_n'], steps=1)
+    train = dict(beta=b['beta'], steps=b['steps']) if kind == 'trades' else dict(fast_step=b['fast_step'], steps=1)
     return cached('robust_at', _make_robust_clf, using=using, label=f"{run.dataset}-{clf.config['name']}-{kind}",
                   log=run.log, clf=clf, method=kind, dataset=run.dataset, n=b['n'], seed=run.seed, eps=at_eps(run.dataset),
-                  epochs=b['epochs'], bs=b['bs'], lr=b['lr'], amp=run.amp,
-                  **{'beta': b['beta'], 'fast_step': b['fast_step'], 'check_n': b['check_n'], **train})
+                  epochs=b['epochs'], bs=b['bs'], lr=b['lr'], amp=run.amp, check_n=b['check_n'],
+                  check_steps=b['check_steps'], **{'beta': b['beta'], 'fast_step': b['fast_step'], **train})
 
 # %% ../nbs/35_adv_training_exp.ipynb #at000012
 def _trained(m:nn.Module, record:dict) -> nn.Module:

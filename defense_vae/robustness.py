@@ -83,8 +83,8 @@ def robustness_table(run:Run, name:str='A', defenses=None, eps=None, **budget) -
               ['clean', 'pgd', 'autoattack', 'images', 'train_s'], average=False, plot=False)
     first = [r for r in records if r['eps'] == eps[0]]
     t.training = Table('robustness_training', f"Training curves of the adversarially trained rows ({run.dataset}, model {name}, "
-                       f"profile {run.profile.name}): mean loss per epoch, and fast-AT's per-epoch PGD check on its training "
-                       "images (the epoch kept is the best)", training_rows(first, name), ['epoch', 'measure', 'model'],
+                       f"profile {run.profile.name}): mean loss per epoch, and each recipe's PGD-10 check on its training "
+                       "images after each epoch (the epoch kept is the best)", training_rows(first, name), ['epoch', 'measure', 'model'],
                        [r['defense'] for r in first if r.get('train_losses')], average=False, plot=False)
     return t
 
