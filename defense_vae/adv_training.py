@@ -103,11 +103,12 @@ class BestEpoch:
         self.models, self.scored, self.check, self.device = list(models), scored, check, device
         self.spec = pgd_train_spec(eps, steps=steps)
         self.path = None if state_path is None else Path(state_path).with_name(Path(state_path).stem + '-best.pt')
-        self.best = load_state(self.path) if self.path is not None and self.path.exists() else dict(acc=-1., checks=[])
+        resuming = self.path is not None and self.path.exists() and Path(state_path).exists()   # a run in progress, not a stale file
+        self.best = load_state(self.path) if resuming else dict(acc=-1., checks=[])
 
     def __call__(self, epoch:int, loss:float):
         acc = _robust_acc(self.scored, *self.check, self.spec, self.device)
-        self.best['checks'] = self.best['checks'] + [acc]
+        self.best['checks'] = self.best['checks'][:epoch] + [acc]     # by epoch: an epoch redone after an interruption replaces its check
         if acc > self.best['acc']:
             self.best.update(acc=acc, states=[{k: v.detach().clone() for k, v in m.state_dict().items()} for m in self.models])
         if self.path is not None and is_main(): save_state(self.path, self.best)
@@ -121,6 +122,7 @@ def fit_best(models, scored:nn.Module, loss_fn, train, eps:float, check:tuple|No
              **kwargs) -> tuple[list[float], list[float]]:
     "`fit`; with `check`, the weights of the epoch where `scored` is most accurate under PGD on it (`BestEpoch`). (losses, checks)."
     if check is None: return fit(models, loss_fn, train, **kwargs), []
+    if 'on_epoch_end' in kwargs: raise ValueError("fit_best: `check` uses `fit`'s on_epoch_end; pass one or the other.")
     keep = BestEpoch(models if isinstance(models, (list, tuple)) else [models], scored, check, eps, check_steps,
                      kwargs.get('state_path'), kwargs.get('device', 'auto'))
     losses = fit(models, loss_fn, train, on_epoch_end=keep, **kwargs)

@@ -91,7 +91,7 @@ def cached(kind:str, make:Callable, *, using:dict|None=None, label:str='', refre
             for i, o in enumerate(parts): _save_part(folder, i, o)
             info = dict(kind=kind, label=label, parts=len(parts), tuple=isinstance(out, tuple), seconds=round(time.time() - t0, 1), recipe=_describe(recipe))
             atomic_write(meta, lambda p: p.write_text(json.dumps(info, indent=1)))
-            (folder/'state.pt').unlink(missing_ok=True)
+            for p in folder.glob('state*.pt'): p.unlink(missing_ok=True)   # the training state and its siblings (a best epoch's weights)
             if log: log(f"built {kind} {label} in {info['seconds']:.0f}s")
         if collective:
             barrier()                                           # the others wait for rank 0's files, and load them

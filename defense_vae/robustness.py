@@ -59,7 +59,7 @@ def robust_notes(records:list[dict]) -> str:
     return f"{how}. AutoAttack's warnings: {said or 'none'}"
 
 def training_rows(records:list[dict], model:str) -> list[dict]:
-    "Rows {epoch, measure, model, <defense>: value} of each adversarially trained defense's curve: loss, and fast-AT's PGD check (%)."
+    "Rows {epoch, measure, model, <defense>: value} of each adversarially trained defense's curve: loss, and its PGD check (%)."
     recs = {r['defense']: r for r in records if r.get('train_losses')}
     rows = []
     for measure, key in (('training loss', 'train_losses'), ('PGD accuracy on training images (%)', 'train_checks')):
@@ -81,10 +81,10 @@ def robustness_table(run:Run, name:str='A', defenses=None, eps=None, **budget) -
              f"2.5*eps/{steps} from a random start. {robust_notes(records)}")
     t = Table('robustness', title, robust_rows(records, run, name), ['method', 'eps', 'model'],
               ['clean', 'pgd', 'autoattack', 'images', 'train_s'], average=False, plot=False)
-    first = [r for r in records if r['eps'] == eps[0]]
+    first, at = [r for r in records if r['eps'] == eps[0]], get_profile(run.profile).at
     t.training = Table('robustness_training', f"Training curves of the adversarially trained rows ({run.dataset}, model {name}, "
-                       f"profile {run.profile.name}): mean loss per epoch, and each recipe's PGD-10 check on its training "
-                       "images after each epoch (the epoch kept is the best)", training_rows(first, name), ['epoch', 'measure', 'model'],
+                       f"profile {run.profile.name}): mean loss per epoch, and each recipe's PGD-{at.check_steps} check on "
+                       f"{at.check_n} of its training images after each epoch (the epoch kept is the best)", training_rows(first, name), ['epoch', 'measure', 'model'],
                        [r['defense'] for r in first if r.get('train_losses')], average=False, plot=False)
     return t
 
