@@ -116,7 +116,8 @@ _quick = Profile(name='quick', clf_n=20_000, clf_epochs=4, pair_n=10_000, pair_c
                                                       'defense_gan_random': dict(n=30, steps=10, eot=10, cw_n=0, sanity_n=30,
                                                                                  craft=dict(L=50, R=2))}),
                  at=AtBudget(n=None, epochs=5, bs=50, steps=5),     # every recipe alike; 5 epochs of 5 steps: E2E-AT within an hour here (35)
-                 robust=RobustBudget(n=1000, per_defense={      # No defense, PGD-AT and E2E-AT (the headline rows): 1,000 images
+                 robust=RobustBudget(n=1000, curve_n=100, curve_eps={'mnist': (0., .1, .2, .3), 'fmnist': (0., .05, .1, .15, .2)},   # the curve: ~4.5 s (PGD-AT) to ~17 s (E2E-AT) of AutoAttack per robust image here (38)
+                     per_defense={      # No defense, PGD-AT and E2E-AT (the headline rows): 1,000 images
                      **{d: dict(n=200) for d in ('vae', 'rec', 'e2e', 'e2e_at_fast', 'magnet', 'adv_tr', 'trades', 'fast_at')},
                      **{d: dict(n=50, craft=dict(L=50, R=2), n_iter=20, n_queries=100) for d in ('defense_gan', 'defense_gan_rec')},
                      'defense_gan_random': dict(n=20, craft=dict(L=50, R=2), n_iter=10, eot=5)}),
