@@ -128,7 +128,6 @@ def fit_best(models, scored:nn.Module, loss_fn, train, eps:float, check:tuple|No
     losses = fit(models, loss_fn, train, on_epoch_end=keep, **kwargs)
     return losses, keep.restore()
 
-
 # %% ../nbs/10_adv_training.ipynb #c56ca47e
 def _check_xy(train, what:str):
     "A clear error unless `train`'s batches are (images, labels)."
@@ -223,4 +222,3 @@ def train_fast_at(model:nn.Module, train, eps:float=0.3, step:float=1.25, check:
     losses, model.at_checks = fit_best(model, model, partial(pgd_at_loss, model, spec=spec), train, eps, check, check_steps,
                                        desc=f"fast-AT {name}".strip(), **kwargs)
     return losses
-
