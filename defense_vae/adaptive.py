@@ -36,6 +36,6 @@ def adaptive_tables(run:Run, name:str='A', defenses=None, suffix:str='', **budge
 @target('adaptive', classifiers='first', datasets=('fmnist',), allowed=('mnist', 'fmnist', 'cifar10'), reads=('adaptive',),
         defenses=lambda run: adaptive_defenses(), inputs=lambda run: dict(eps=ADAPTIVE_EPS.get(run.dataset), fp=FIG6_FP,
                                                                       aware=[AWARE_WEIGHT, AWARE_MARGIN]))
-def adaptive_target(run:Run, models:str='A', out=None) -> list[Table]:
+def adaptive_target(run:Run, models:str='A', out=None, defenses=None) -> list[Table]:
     "Adaptive attacks through each whole defense (PGD, CW-L2; BPDA for Defense-GAN), detection-aware PGD, sanity checks."
-    return adaptive_tables(run, models[0])
+    return adaptive_tables(run, models[0], defenses)

@@ -239,6 +239,10 @@ def demo(device:str='auto',   # auto, cpu, cuda, mps
     print(f"\nwrote {out}/demo.csv, demo.md, demo.png, fig1.png ({time.time()-t0:.0f}s)")
 
 # %% ../nbs/90_cli.ipynb #d0b2d67b
+def _chosen(defenses:str|None) -> list[str]|None:
+    "`--defenses a,b` as a list of names (None: every row of the target)."
+    return ([d.strip() for d in defenses.split(',') if d.strip()] or None) if defenses else None
+
 @command
 def reproduce(target:str,             # a registered target (see the list in `defense-vae reproduce --help`), or all
               dataset:str=None,       # mnist, fmnist, cifar10 where the target allows it (default: the paper's data sets for the target)
@@ -249,10 +253,13 @@ def reproduce(target:str,             # a registered target (see the list in `de
               data_dir:str=None,      # folder with the data set files
               beta:float=0.,          # KL weight of the VAE loss (the authors' pipeline: 0; eq. 4: 1)
               dropout:str='rate',     # classifier dropout meaning: 'rate' (paper text) or 'keep_prob' (reference code)
-              out:str=None):          # output folder (default: results/PROFILE/TARGET-DATASET-PROFILE; for all, the folder holding those and the report: results/PROFILE)
+              out:str=None,           # output folder (default: results/PROFILE/TARGET-DATASET-PROFILE; for all, the folder holding those and the report: results/PROFILE)
+              defenses:str=None):     # only these rows, comma-separated, of a target with a row per defense (robustness, adaptive), e.g. none,pgd_at (default: all)
     "Reproduce a table or figure of the paper (or all of them, ending with one report); prints our numbers beside the paper's."
     from defense_vae import report
     report.get_profile(profile); get_device(device)
+    chosen = _chosen(defenses)
+    if chosen and target == 'all': raise ValueError("--defenses picks rows of one target (robustness, adaptive); give that target, not all.")
     t0, datasets = time.time(), [dataset] if dataset else None
     show = lambda tables: [print(tb.markdown() + '\n') for tb in tables]
     kw = dict(device=device, seed=seed, data_dir=data_dir, beta=beta, dropout=dropout)
@@ -260,7 +267,7 @@ def reproduce(target:str,             # a registered target (see the list in `de
         root = Path(out) if out else report.results_dir(profile)
         report.reproduce_all(profile, root, datasets, models, on_tables=show, **kw)
         print(f"report: {root/f'report-{profile}.md'} (and .html)")
-    else: show(report.reproduce(target, datasets, profile, models, out=out, **kw))
+    else: show(report.reproduce(target, datasets, profile, models, out=out, defenses=chosen, **kw))
     print(f"({target}, profile {profile}: {time.time()-t0:.0f}s)")
 
 @command
@@ -279,10 +286,12 @@ def recipe(target:str,             # a registered target (see `defense-vae repro
            device:str='auto',      # auto, cpu, cuda, mps (whether bf16 is used is part of the recipe)
            seed:int=0,             # random seed
            beta:float=0.,          # KL weight of the VAE loss
-           dropout:str='rate'):    # classifier dropout meaning: 'rate' or 'keep_prob'
+           dropout:str='rate',     # classifier dropout meaning: 'rate' or 'keep_prob'
+           defenses:str=None):     # only these rows, comma-separated, as for reproduce (default: all)
     "Print the resolved recipe of a target as JSON: every budget it reads, its defenses and inputs -- exactly what keys its stored results."
     from defense_vae.report import resolve
-    _, _, _, r = resolve(target, [dataset] if dataset else None, profile, models, device, seed, beta=beta, dropout=dropout, log=None)
+    _, _, _, r = resolve(target, [dataset] if dataset else None, profile, models, device, seed, beta=beta, dropout=dropout, log=None,
+                         defenses=_chosen(defenses))
     print(json.dumps(r, indent=2))
 
 # %% ../nbs/90_cli.ipynb #4cdd6560

@@ -8,7 +8,7 @@ Docs: https://defense-vae.github.io/defense-vae/report.html.md"""
 
 # %% ../nbs/22_report.ipynb #5df6713d
 from __future__ import annotations
-import csv, json, time, tempfile, os, re, base64, dataclasses, textwrap, html as _html
+import csv, json, time, tempfile, os, re, base64, dataclasses, textwrap, inspect, html as _html
 from dataclasses import dataclass, field, asdict, fields, MISSING
 from pathlib import Path
 from typing import Callable
@@ -183,19 +183,31 @@ class Target:
     combine:bool = False             # `fn` takes every run at once (a table or figure spanning data sets), not one
     classifiers:str = 'all'          # which of --models it uses: 'all', 'first', or one fixed letter ('A'): the models in its key
 
-    def defense_names(self, run:Run) -> list[str]:
-        "The defenses this target evaluates on `run`."
-        return list(self.defenses(run) if callable(self.defenses) else self.defenses)
+    @property
+    def choosable(self) -> bool:
+        "Whether a user may run only some of its defenses (`--defenses`): its function takes a `defenses` argument."
+        return 'defenses' in inspect.signature(self.fn).parameters
+
+    def defense_names(self, run:Run, chosen=None) -> list[str]:
+        "The defenses this target evaluates on `run`: all of its own, or only the `chosen` ones (in its own order)."
+        own = list(self.defenses(run) if callable(self.defenses) else self.defenses)
+        if not chosen: return own
+        if not self.choosable:
+            can = ', '.join(n for n, t in TARGETS.items() if t.choosable) or 'none'
+            raise ValueError(f"Target {self.name} evaluates a fixed set of defenses; --defenses applies to: {can}.")
+        bad = [d for d in chosen if d not in own]
+        if bad: raise ValueError(f"Target {self.name} has no row for {', '.join(bad)} on {run.dataset}; choose from {', '.join(own)}.")
+        return [d for d in own if d in chosen]
 
     def models_key(self, models:str) -> str:
         "The classifiers of `models` this target's numbers depend on: every letter, the first, or its one fixed classifier."
         return models if self.classifiers == 'all' else models[:1] if self.classifiers == 'first' else self.classifiers
 
-    def recipe(self, runs:list[Run], models:str) -> dict:
-        "Everything that determines this target's numbers on `runs`: the key of its stored results."
+    def recipe(self, runs:list[Run], models:str, chosen=None) -> dict:
+        "Everything that determines this target's numbers on `runs` (with only the `chosen` defenses): the key of its stored results."
         per_run = []
         for r in runs:
-            names = self.defense_names(r)
+            names = self.defense_names(r, chosen)
             reads = [b for b in BUDGETS if b in self.reads or any(b in get_defense(n).reads for n in names)]
             inputs = json.loads(json.dumps(self.inputs(r))) if self.inputs else {}   # plain JSON: a function here is an error, not a key
             per_run.append(dict(**r.config(reads), defenses=defenses_key(names), inputs=inputs))
@@ -249,13 +261,13 @@ def results_dir(profile:str|Profile='quick') -> Path:
     root = next((d/RESULTS for d in (here, *here.parents) if (d/RESULTS/'README.md').is_file()), here/RESULTS)
     return root/get_profile(profile).name
 
-def run_dirname(target:str, datasets:str, profile:str) -> str:
-    "The folder of one run's files under a results root: `TARGET-DATASETS-PROFILE` (`datasets` joined by '-')."
-    return f"{target}-{datasets}-{profile}"
+def run_dirname(target:str, datasets:str, profile:str, defenses=()) -> str:
+    "The folder of one run's files under a results root: `TARGET-DATASETS-PROFILE` (`datasets` joined by '-'), and `-D1+D2` where only some defenses ran."
+    return f"{target}-{datasets}-{profile}" + (f"-{'+'.join(defenses)}" if defenses else '')
 
-def measured(target:str, datasets:str, name:str|None=None, profile:str='quick') -> Table:
-    "Table `name` (default: the target's own) of the finished run of `target` on `datasets` ('fmnist'; 'mnist-fmnist' for both), as written under `results/<profile>`."
-    return Table.from_csv(results_dir(profile)/run_dirname(target, datasets, profile)/f"{name or target}.csv")
+def measured(target:str, datasets:str, name:str|None=None, profile:str='quick', defenses=()) -> Table:
+    "Table `name` (default: the target's own) of the finished run of `target` on `datasets` ('fmnist'; 'mnist-fmnist' for both; `defenses`: a run of only those), as written under `results/<profile>`."
+    return Table.from_csv(results_dir(profile)/run_dirname(target, datasets, profile, defenses)/f"{name or target}.csv")
 
 
 # %% ../nbs/22_report.ipynb #3ecd0edb
@@ -284,23 +296,24 @@ def check_models(models:str) -> str:
     return ''.join(dict.fromkeys(models))
 
 def resolve(name:str, datasets=None, profile:str|Profile='quick', models:str='ABCD', device='auto', seed:int=0, data_dir=None,
-            beta:float=0., dropout:str='rate', recon:str='bce', log=print) -> tuple[Target, list[Run], str, dict]:
-    "(target, its runs, the checked models, the recipe that keys its stored results) for these arguments."
+            beta:float=0., dropout:str='rate', recon:str='bce', log=print, defenses=None) -> tuple[Target, list[Run], str, dict]:
+    "(target, its runs, the checked models, the recipe that keys its stored results) for these arguments (`defenses`: only those rows)."
     t, models = get_target(name), check_models(models)
     runs = _runs(t, datasets, profile, seed, device, data_dir, beta, dropout, recon, log)
-    return t, runs, models, t.recipe(runs, models)
+    return t, runs, models, t.recipe(runs, models, defenses)
 
 def reproduce(name:str, datasets=None, profile:str='quick', models:str='ABCD', device='auto', seed:int=0, data_dir=None,
               beta:float=0., dropout:str='rate', recon:str='bce', out=None, store:ResultsStore|None=None, log=print,
-              root=None) -> list[Table]:
-    "Run target `name` (or reuse its finished run), write its tables into `out` (default: a folder of its own under `root`, by default `results_dir(profile)`), record everything in the results store."
-    t, runs, models, config = resolve(name, datasets, profile, models, device, seed, data_dir, beta, dropout, recon, log)
-    out = out or Path(root or results_dir(runs[0].profile))/run_dirname(name, '-'.join(r.dataset for r in runs), runs[0].profile.name)
+              root=None, defenses=None) -> list[Table]:
+    "Run target `name` (or reuse its finished run), write its tables into `out` (default: a folder of its own under `root`, by default `results_dir(profile)`), record everything in the results store. `defenses`: only those of its rows, for a target that attacks a list of defenses (`Target.choosable`)."
+    t, runs, models, config = resolve(name, datasets, profile, models, device, seed, data_dir, beta, dropout, recon, log, defenses)
+    chosen = t.defense_names(runs[0], defenses) if defenses else ()
+    out = out or Path(root or results_dir(runs[0].profile))/run_dirname(name, '-'.join(r.dataset for r in runs), runs[0].profile.name, chosen)
     if not is_main():                            # under torchrun: compute with rank 0, write nothing (see core)
         how = broadcast(None)
         if isinstance(how, Exception): raise how                 # rank 0 could not start: every rank stops alike
         if how == 'done' and not t.rerun: return []
-        with tempfile.TemporaryDirectory(prefix='defense-vae-rank-') as scratch: return run_target(t, runs, models, scratch)
+        with tempfile.TemporaryDirectory(prefix='defense-vae-rank-') as scratch: return run_target(t, runs, models, scratch, defenses)
     try:
         out, store = check_out(out), store or ResultsStore()
         rid, how = store.start(name, config, [r.dataset for r in runs], runs[0].profile.name, seed,
@@ -312,19 +325,20 @@ def reproduce(name:str, datasets=None, profile:str='quick', models:str='ABCD', d
         meta = json.loads(store.run(rid)['tables'] or '{}')
         return [_write(Table.from_cells(n, m['title'], m['keys'], store.metrics(rid, n), m['average'], m.get('plot', True)), out) for n, m in meta.items()]
     if log and how == 'resumed': log(f"{name}: finishing interrupted run #{rid}")
-    try: tables = run_target(t, runs, models, out)
+    try: tables = run_target(t, runs, models, out, defenses)
     except KeyboardInterrupt: store.finish(rid, 'interrupted'); raise
     except BaseException as e: store.finish(rid, 'failed', f"{type(e).__name__}: {e}"); raise
     for tb in tables: store.add_metrics(rid, tb.name, tb.cells()); _write(tb, out)
     store.finish(rid, 'done', tables={tb.name: dict(title=tb.title, keys=tb.keys, average=tb.average, plot=tb.plot) for tb in tables})
     return tables
 
-def run_target(t:Target, runs:list[Run], models:str, out) -> list[Table]:
-    "The tables of target `t`: one call per run -- with several data sets, each run's tables named `NAME-DATASET` and its files in `out/DATASET` -- or, for a `combine` target, one call with them all."
-    if t.combine: return t.fn(runs, models, out)
-    if len(runs) == 1: return t.fn(runs[0], models, out)
+def run_target(t:Target, runs:list[Run], models:str, out, defenses=None) -> list[Table]:
+    "The tables of target `t`: one call per run -- with several data sets, each run's tables named `NAME-DATASET` and its files in `out/DATASET` -- or, for a `combine` target, one call with them all; `defenses`: only those rows."
+    only = lambda r: dict(defenses=t.defense_names(r, defenses)) if defenses else {}
+    if t.combine: return t.fn(runs, models, out, **(dict(defenses=list(defenses)) if defenses else {}))
+    if len(runs) == 1: return t.fn(runs[0], models, out, **only(runs[0]))
     suffixed = lambda tb, d: tb if tb.name.endswith(f'-{d}') else dataclasses.replace(tb, name=f'{tb.name}-{d}')
-    return [suffixed(tb, r.dataset) for r in runs for tb in t.fn(r, models, check_out(Path(out)/r.dataset))]
+    return [suffixed(tb, r.dataset) for r in runs for tb in t.fn(r, models, check_out(Path(out)/r.dataset), **only(r))]
 
 def save_figure(fig, path) -> Path:
     "Write matplotlib figure `fig` to `path` as PNG (atomically: never a half-written file) and close it."

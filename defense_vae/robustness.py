@@ -90,16 +90,19 @@ def robustness_table(run:Run, name:str='A', defenses=None, eps=None, **budget) -
 
 @target('robustness', classifiers='first', datasets=('mnist', 'fmnist'), allowed=('mnist', 'fmnist'), reads=('robust',),
         defenses=lambda run: robust_defenses(), inputs=lambda run: dict(eps=robust_eps(run.dataset), anchors=repr(ANCHORS)))
-def robustness_target(run:Run, models:str='A', out=None) -> list[Table]:
+def robustness_target(run:Run, models:str='A', out=None, defenses=None) -> list[Table]:
     "Every defense under AutoAttack and PGD through the whole defended model, with the anchors, and accuracy against eps (first of --models)."
     curve_n, name = get_profile(run.profile).robust.curve_n, models[0]
-    rows = eps_curve_rows(run, name)
+    curved = [d for d in CURVE_DEFENSES if defenses is None or d in defenses]     # `--defenses`: the curves of those only
+    t = robustness_table(run, name, defenses)
+    if not curved: return [t, t.training]
+    rows = eps_curve_rows(run, name, curved)
     title = (f"AutoAttack accuracy (%) against eps: {run.dataset}, model {name}, profile {run.profile.name}, first "
              f"{curve_n} test images, white-box through each whole model; eps 0: clean accuracy")
     if out is not None: plt.close(eps_curve_plot(rows, title, Path(out)/f'robustness-eps-{run.dataset}.png'))
     cols = [c for c in CURVE_DEFENSES if any(c in r for r in rows)]
-    t = robustness_table(run, name)
     return [t, t.training, Table('robustness_eps', title, rows, ['eps', 'model'], cols, average=False, plot=False)]
+
 
 # %% ../nbs/38_robustness.ipynb #718e864a
 CURVE_EPS = {'mnist': (0., .05, .1, .15, .2, .25, .3), 'fmnist': (0., .05, .1, .15, .2)}
