@@ -122,7 +122,8 @@ def eps_curve_rows(run:Run, name:str='A', defenses=None, grid=None, **budget) ->
 
 def eps_curve_plot(rows:list[dict], title:str='', path=None):
     "Accuracy (%) against eps, one line per defense; saved to `path` if given."
-    long = [dict(eps=float(r['eps']), defense=k, accuracy=v) for r in rows for k, v in r.items()
+    named = lambda k: get_defense(k).title if k in registered() else k                # the legend speaks as the tables do
+    long = [dict(eps=float(r['eps']), defense=named(k), accuracy=v) for r in rows for k, v in r.items()
             if k not in ('eps', 'model') and v is not None]
     fig, ax = plt.subplots(figsize=(6, 4))
     long = {k: [d[k] for d in long] for k in ('eps', 'defense', 'accuracy')}        # seaborn's long format, as columns
