@@ -23,8 +23,8 @@ __all__ = ['COL_TITLES', 'COUNT_COLS', 'COUNT_ROWS', 'RESULTS', 'TARGETS', 'PAPE
            'col_title', 'markdown_table', 'plot_vs_paper', 'titled_markdown', 'write_csv', 'write_table', 'Table',
            'Target', 'target', 'targets', 'get_target', 'check_out', 'results_dir', 'run_dirname', 'measured',
            'clean_shares', 'check_models', 'resolve', 'reproduce', 'run_target', 'save_figure', 'TargetsFailed',
-           'reproduce_all', 'latest_runs', 'run_folder', 'stored_recipe', 'recipe_changes', 'report_markdown',
-           'markdown_to_html', 'write_report']
+           'reproduce_all', 'latest_runs', 'chosen_rows', 'run_folder', 'stored_recipe', 'recipe_changes',
+           'report_markdown', 'markdown_to_html', 'write_report']
 
 # %% ../nbs/22_report.ipynb #fcf88237
 COL_TITLES = dict(   # titles of the columns and row labels that are not defenses (a defense's title is in its registration)
@@ -211,7 +211,8 @@ class Target:
             reads = [b for b in BUDGETS if b in self.reads or any(b in get_defense(n).reads for n in names)]
             inputs = json.loads(json.dumps(self.inputs(r))) if self.inputs else {}   # plain JSON: a function here is an error, not a key
             per_run.append(dict(**r.config(reads), defenses=defenses_key(names), inputs=inputs))
-        return dict(target=self.name, version=self.version, models=self.models_key(models), runs=per_run)
+        some = dict(chosen=self.defense_names(runs[0], chosen)) if chosen else {}     # a slice of the table (`--defenses`)
+        return dict(target=self.name, version=self.version, models=self.models_key(models), runs=per_run, **some)
 
 TARGETS:dict[str, Target] = {}
 
@@ -413,12 +414,16 @@ def latest_runs(store:ResultsStore, profile:str) -> list[dict]:
     order = {n: i for i, n in enumerate(targets())}
     best = {}
     for r in store.runs():
-        if r['profile'] == profile and r['status'] == 'done': best.setdefault((r['target'], r['datasets']), r)
+        if r['profile'] == profile and r['status'] == 'done': best.setdefault((r['target'], r['datasets'], *chosen_rows(r)), r)
     return sorted(best.values(), key=lambda r: (order.get(r['target'], len(order)), r['target'], r['datasets']))
+
+def chosen_rows(r:dict) -> list[str]:
+    "The defenses stored run `r` was limited to (`--defenses`), or [] for its whole table."
+    return json.loads(r['config']).get('chosen') or []
 
 def run_folder(root, r:dict) -> Path:
     "Where `reproduce` writes the files of run `r` under `root` (its default output folder layout)."
-    return Path(root)/run_dirname(r['target'], r['datasets'].replace(',', '-'), r['profile'])
+    return Path(root)/run_dirname(r['target'], r['datasets'].replace(',', '-'), r['profile'], chosen_rows(r))
 
 def _when(t:float) -> str: return time.strftime('%Y-%m-%d %H:%M', time.localtime(t))
 
@@ -437,7 +442,7 @@ def stored_recipe(r:dict) -> dict|None:
     run0 = (cfg.get('runs') or [{}])[0]
     kw = {k: run0[k] for k in ('dropout', 'beta', 'recon') if k in run0}
     _, _, _, now = resolve(r['target'], r['datasets'].split(','), r['profile'], cfg.get('models', 'A'), 'cpu', r['seed'] or 0,
-                           log=None, **kw)
+                           log=None, defenses=cfg.get('chosen'), **kw)
     return now
 
 def recipe_changes(r:dict) -> str:
@@ -474,7 +479,8 @@ def report_markdown(store:ResultsStore, profile:str='quick', root=None) -> str:
                   f"numbers are not what it gives now. `defense-vae reproduce TARGET --dataset DATA --profile {profile}` remeasures one.", '']
     for r in runs:
         note = f" **Earlier recipe:** {changes[r['id']]}." if changes[r['id']] else ''
-        lines += [f"## {r['target']} ({r['datasets']})", '', f"Run #{r['id']}, {_when(r['started'])}, {r['finished'] - r['started']:,.0f} s on {r['device']}.{note}", '']
+        rows = f", rows {', '.join(chosen_rows(r))}" if chosen_rows(r) else ''
+        lines += [f"## {r['target']} ({r['datasets']}{rows})", '', f"Run #{r['id']}, {_when(r['started'])}, {r['finished'] - r['started']:,.0f} s on {r['device']}.{note}", '']
         for name, m in json.loads(r['tables'] or '{}').items():
             tb = Table.from_cells(name, m['title'], m['keys'], store.metrics(r['id'], name), m['average'], m.get('plot', True))
             lines += [f"### {tb.title}", '', markdown_table(tb.rows, tb.keys, tb.cols, tb.average), '']
