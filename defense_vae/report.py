@@ -308,7 +308,7 @@ def reproduce(name:str, datasets=None, profile:str='quick', models:str='ABCD', d
               root=None, defenses=None) -> list[Table]:
     "Run target `name` (or reuse its finished run), write its tables into `out` (default: a folder of its own under `root`, by default `results_dir(profile)`), record everything in the results store. `defenses`: only those of its rows, for a target that attacks a list of defenses (`Target.choosable`)."
     t, runs, models, config = resolve(name, datasets, profile, models, device, seed, data_dir, beta, dropout, recon, log, defenses)
-    chosen = t.defense_names(runs[0], defenses) if defenses else ()
+    chosen = config.get('chosen', ())                                # the rows of a slice (`--defenses`), as its key holds them
     out = out or Path(root or results_dir(runs[0].profile))/run_dirname(name, '-'.join(r.dataset for r in runs), runs[0].profile.name, chosen)
     if not is_main():                            # under torchrun: compute with rank 0, write nothing (see core)
         how = broadcast(None)
