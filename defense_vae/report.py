@@ -21,7 +21,7 @@ from .results import ResultsStore
 # %% auto #0
 __all__ = ['COL_TITLES', 'COUNT_COLS', 'COUNT_ROWS', 'RESULTS', 'TARGETS', 'PAPER_ORDER', 'THREAT_MODEL', 'KNOWN_DIFFERENCES',
            'col_title', 'markdown_table', 'plot_vs_paper', 'titled_markdown', 'write_csv', 'write_table', 'Table',
-           'Target', 'target', 'targets', 'get_target', 'check_out', 'results_dir', 'run_dirname', 'measured',
+           'Target', 'target', 'targets', 'get_target', 'check_out', 'results_dir', 'run_dirname', 'measured', 'joined',
            'clean_shares', 'check_models', 'resolve', 'reproduce', 'run_target', 'save_figure', 'TargetsFailed',
            'reproduce_all', 'latest_runs', 'chosen_rows', 'run_folder', 'stored_recipe', 'recipe_changes',
            'report_markdown', 'markdown_to_html', 'write_report']
@@ -270,6 +270,33 @@ def measured(target:str, datasets:str, name:str|None=None, profile:str='quick', 
     "Table `name` (default: the target's own) of the finished run of `target` on `datasets` ('fmnist'; 'mnist-fmnist' for both; `defenses`: a run of only those), as written under `results/<profile>`."
     return Table.from_csv(results_dir(profile)/run_dirname(target, datasets, profile, defenses)/f"{name or target}.csv")
 
+
+# %% ../nbs/22_report.ipynb #67ac95ff
+def joined(tables:list[Table], title:str|None=None) -> Table:
+    "Slices of one table (`measured(..., defenses=...)` of each) as one: rows with equal labels merged, columns in order of appearance; `title`, else the slices' titles (their shared sentences once)."
+    if not tables: raise ValueError("joined needs at least one table: pass the slices, e.g. [measured(t, d, defenses=s) for s in slices].")
+    first = tables[0]
+    other = [t.source or t.name for t in tables if t.keys != first.keys]
+    if other: raise ValueError(f"{', '.join(other)} labels its rows by other keys than {first.source or first.name} ({', '.join(first.keys)}): join slices of one table only.")
+    rows, cols = {}, []
+    for t in tables:
+        for r in t.rows:
+            row = rows.setdefault(tuple(str(r.get(k)) for k in first.keys), {k: r.get(k) for k in first.keys})
+            for c in t.cols:
+                for x in (c, 'paper_' + c):
+                    if r.get(x) is None: continue
+                    if row.get(x) is not None and row[x] != r[x]:
+                        raise ValueError(f"{x} of row {', '.join(map(str, (r[k] for k in first.keys)))} is {row[x]} in one slice and {r[x]} in "
+                                         f"{t.source or t.name}: two runs measured it differently; join the slices of one recipe.")
+                    row[x] = r[x]
+        cols += [c for c in t.cols if c not in cols]
+    for r in rows.values(): r.update({x: r.get(x) for c in cols for x in (c, 'paper_' + c)})   # a cell no slice measured: '-'
+    titles = list(dict.fromkeys(t.title for t in tables))
+    common = os.path.commonprefix(titles) if len(titles) > 1 else ''
+    cut = common.rfind('. ') + 2 if '. ' in common else 0                 # the sentences they share, said once
+    sources = [t.source for t in tables if t.source]
+    return Table(first.name, title or titles[0][:cut] + ' | '.join(t[cut:] for t in titles), list(rows.values()), list(first.keys), cols, first.average,
+                 all(t.plot for t in tables), ', '.join(sources) or None)
 
 # %% ../nbs/22_report.ipynb #3ecd0edb
 def clean_shares(tb:Table, cols=('vae', 'rec', 'e2e'), label:str='') -> Table:

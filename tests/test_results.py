@@ -1,8 +1,9 @@
 """The committed results/ folder is what the README and the notebooks show: every table that names its CSV
-(`<!-- results/....csv -->`, written by `Table._repr_markdown_`) must show exactly that CSV."""
+(`<!-- results/....csv -->`, written by `Table._repr_markdown_`) must show exactly that CSV; a table joined from
+slices (`joined`) names each of its CSVs and must show exactly their join."""
 import json, re
 from pathlib import Path
-from defense_vae.report import Table, markdown_table
+from defense_vae.report import Table, markdown_table, joined
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -10,7 +11,7 @@ def cited_tables(text:str):
     "(csv path, the markdown table lines that follow its comment) for every table in `text` that names its CSV."
     lines = text.splitlines()
     for i, l in enumerate(lines):
-        if m := re.fullmatch(r'<!-- (results/\S+\.csv) -->', l.strip()):
+        if m := re.fullmatch(r'<!-- (results/\S+\.csv(?:, results/\S+\.csv)*) -->', l.strip()):
             j = next(k for k in range(i + 1, len(lines)) if lines[k].startswith('|'))
             k = j
             while k < len(lines) and lines[k].startswith('|'): k += 1
@@ -19,8 +20,9 @@ def cited_tables(text:str):
 def check(where:str, text:str) -> list[str]:
     bad = []
     for src, table in cited_tables(text):
-        if not (ROOT/src).is_file(): bad.append(f"{where} shows {src}, which is not in the repository"); continue
-        tb = Table.from_csv(ROOT/src)
+        missing = [s for s in src.split(', ') if not (ROOT/s).is_file()]
+        if missing: bad.append(f"{where} shows {', '.join(missing)}, not in the repository"); continue
+        tb = joined([Table.from_csv(ROOT/s) for s in src.split(', ')])
         if table != markdown_table(tb.rows, tb.keys, tb.cols, tb.average): bad.append(f"{where}: its table of {src} differs from the CSV")
     return bad
 
@@ -47,3 +49,6 @@ def test_cited_tables_are_found():
     assert check('x', good) == []
     row = next(l for l in good.splitlines() if l.startswith('|') and re.search(r'\d+\.\d\d', l))
     assert check('x', good.replace(row, re.sub(r'(\d+)\.(\d\d)', lambda m: f"{int(m[1]) + 1}.{m[2]}", row, count=1))) != []
+    both = joined([tb, tb])._repr_markdown_()                     # a join names each CSV and is checked against their join
+    assert f"<!-- {tb.source}, {tb.source} -->" in both and check('x', both) == []
+    assert check('x', both.replace(row, re.sub(r'(\d+)\.(\d\d)', lambda m: f"{int(m[1]) + 1}.{m[2]}", row, count=1))) != []
