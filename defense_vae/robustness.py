@@ -95,13 +95,14 @@ def robustness_target(run:Run, models:str='A', out=None, defenses=None) -> list[
     curve_n, name = get_profile(run.profile).robust.curve_n, models[0]
     curved = [d for d in CURVE_DEFENSES if defenses is None or d in defenses]     # `--defenses`: the curves of those only
     t = robustness_table(run, name, defenses)
-    if not curved: return [t, t.training]
+    tables = [t, t.training] if t.training.rows else [t]                     # no adversarially trained row: no training table
+    if not curved: return tables
     rows = eps_curve_rows(run, name, curved)
     title = (f"AutoAttack accuracy (%) against eps: {run.dataset}, model {name}, profile {run.profile.name}, first "
              f"{curve_n} test images, white-box through each whole model; eps 0: clean accuracy")
     if out is not None: plt.close(eps_curve_plot(rows, title, Path(out)/f'robustness-eps-{run.dataset}.png'))
     cols = [c for c in CURVE_DEFENSES if any(c in r for r in rows)]
-    return [t, t.training, Table('robustness_eps', title, rows, ['eps', 'model'], cols, average=False, plot=False)]
+    return [*tables, Table('robustness_eps', title, rows, ['eps', 'model'], cols, average=False, plot=False)]
 
 
 # %% ../nbs/38_robustness.ipynb #718e864a
