@@ -95,14 +95,19 @@ def _check_aa(version:str, eps:float, reduce:dict):
     for k, v in reduce.items():
         if v is not None and (not isinstance(v, int) or v < 1): raise ValueError(f"{k} must be an integer >= 1; got {v!r}.")
 
+def _aa_batch(aa:AutoAttack, xb:Tensor, yb:Tensor, bs:int) -> tuple[Tensor, Tensor, list]:
+    "AutoAttack's loop on one batch of images it classifies right: (adversarial images, still right, warnings), on the CPU."
+    for k in aa_checks.funcs: aa_checks.funcs[k] = 0            # its dynamic-defense counter is global: reset per call
+    with aa_log() as records: xa, ya = aa.run_standard_evaluation(xb, yb, batch_size=bs)
+    return xa.cpu(), ya.cpu() == yb.cpu(), parse_aa_log(records)['flags']
+
 def _aa_batches(aa:AutoAttack, x:Tensor, y:Tensor, idx:Tensor, bs:int, device) -> tuple[Tensor, Tensor, list]:
     "AutoAttack on images `idx` (all classified right) in the batches of `bs` one call would make, split over the ranks by `map_batches`: (adversarial images, still right, warnings)."
     flags = []
     def one(xb, yb):
-        for k in aa_checks.funcs: aa_checks.funcs[k] = 0
-        with aa_log() as records: xa, ya = aa.run_standard_evaluation(xb, yb, batch_size=bs)
-        flags.extend(parse_aa_log(records)['flags'])
-        return xa, ya.to(yb.device) == yb
+        xa, kept, f = _aa_batch(aa, xb, yb, bs)
+        flags.extend(f)
+        return xa, kept
     xa, kept = map_batches(one, TensorDataset(x[idx], y[idx]), bs, device, shard=True)
     return xa, kept, list(dict.fromkeys(f for fs in gather(flags) for f in fs))
 
@@ -117,35 +122,38 @@ def autoattack(model:nn.Module, x:Tensor, y:Tensor, eps:float, version:str='stan
     if st is None or st['key'] != key or not torch.equal(st['x'], x):
         st = dict(key=key, x=x, x_adv=x.clone(), robust=None, clean=None, after={}, flags=[], seconds=0.)
     t0 = time.perf_counter() - st['seconds']
+    def keep(b, xa, kept, flags):                               # the outcome of images `b`; saved
+        st['robust'][b] = kept
+        st['x_adv'][b[~kept]] = xa[~kept]
+        st['flags'] += [f for f in flags if f not in st['flags']]
+    def save():
+        st['seconds'] = time.perf_counter() - t0
+        if state_path is not None and is_main(): save_state(state_path, st)
     with attack_mode(model.to(device)):
         aa = AutoAttack(model, eps=eps, norm=norm, version=version, seed=seed, device=device)
         cut = _reduce(aa, version, **reduce)
         split = world()[1] > 1 and not uses_global_rng(lambda: model(x[:1].to(device)))
+        if st['robust'] is None:                                # the clean check one call makes first (under torchrun: split, every rank the same)
+            with torch.no_grad(): pred = map_batches(lambda xb: model(xb).argmax(1), x, bs, device, shard=split)
+            st['robust'] = pred == y; st['clean'] = round(100 * st['robust'].float().mean().item(), 2)   # as AutoAttack logs it
         for a in AA_ATTACKS[version]:
             if a in st['after']: continue
             aa.attacks_to_run = [a]
-            idx = torch.arange(len(x)) if st['robust'] is None else st['robust'].nonzero().flatten()
-            if split and st['robust'] is None:                  # the clean check one call makes first, so its batches are ours
-                with torch.no_grad(): pred = map_batches(lambda xb: model(xb).argmax(1), x, bs, device, shard=True)   # every rank the same
-                st['robust'] = pred == y; st['clean'] = round(100 * st['robust'].float().mean().item(), 2)   # as AutoAttack logs it
-                idx = idx[st['robust']]
+            todo = st.get('todo')
+            if todo is None or todo['attack'] != a:             # the images this attack works on, fixed when it starts
+                todo = st['todo'] = dict(attack=a, idx=st['robust'].nonzero().flatten(), done=0)
+            idx = todo['idx']
             if len(idx) and split:                              # under torchrun: its batches over the ranks (see below)
-                xa, kept, flags = _aa_batches(aa, x, y, idx, bs, device)
-                st['robust'][idx] = kept
-                st['x_adv'][idx[~kept]] = xa[~kept]
-                st['flags'] += [f for f in flags if f not in st['flags']]
-            elif len(idx):                                      # AutoAttack's own loop, one attack at a time (resumable)
-                for k in aa_checks.funcs: aa_checks.funcs[k] = 0     # its dynamic-defense counter is global: reset per call
-                with aa_log() as records: xa, ya = aa.run_standard_evaluation(x[idx], y[idx], batch_size=bs)
-                p, kept = parse_aa_log(records), ya.cpu() == y[idx]
-                if st['robust'] is None: st['robust'], st['clean'] = torch.zeros(len(x), dtype=torch.bool), p['clean']
-                st['robust'][idx] = kept
-                st['x_adv'][idx[~kept]] = xa.cpu()[~kept]
-                st['flags'] += [f for f in p['flags'] if f not in st['flags']]
+                keep(idx, *_aa_batches(aa, x, y, idx, bs, device))
+            else:                                               # one process: batch by batch, as AutoAttack's own loop, saved after each
+                for i in range(todo['done'], len(idx), bs):
+                    b = idx[i:i + bs]
+                    keep(b, *_aa_batch(aa, x[b], y[b], bs))
+                    todo['done'] = i + len(b); save()
             st['after'][a] = 100 * st['robust'].float().mean().item()
-            st['seconds'] = time.perf_counter() - t0
-            if state_path is not None and is_main(): save_state(state_path, st)
+            st['todo'] = None; save()
     flags = st['flags'] + [f for f in square_flag(st['after']) if f not in st['flags']]
     return st['x_adv'], AAResult(version=version, eps=float(eps), norm=norm, n=len(x), clean=st['clean'],
                                  robust=st['after'][AA_ATTACKS[version][-1]], after=dict(st['after']), flags=flags,
                                  reduced=cut, seconds=st['seconds'])
+
