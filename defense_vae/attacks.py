@@ -322,15 +322,15 @@ def draws_noise(model:nn.Module, x:Tensor, spec:dict, y:Tensor|None=None, device
     return drew_global or not torch.equal(before, g.get_state())
 
 def run_attack(model:nn.Module, x:Tensor, spec:dict, y:Tensor|None=None, bs:int=500, device='auto', seed:int=0,
-               desc:str|None=None, split:bool=True) -> Tensor:
-    "Adversarial versions (on the CPU, in [0, 1]) of images `x` under attack `spec` against `model`; split over the ranks under torchrun where that changes nothing (see below; `split=False`: this rank computes all of `x`)."
+               desc:str|None=None, split:bool=True, channels_last:bool=True) -> Tensor:
+    "Adversarial versions (on the CPU, in [0, 1]) of images `x` under attack `spec` against `model`; split over the ranks under torchrun where that changes nothing (see below; `split=False`: this rank computes all of `x`); the model's weights channels-last while it is attacked unless `channels_last=False` (see below)."
     fn, params = resolve_attack(spec)
     check_images(x)
     if y is not None: y = check_labels(y, len(x))
     device, g = get_device(device), torch.Generator().manual_seed(seed)
     model.to(device)
     ds = TensorDataset(x) if y is None else TensorDataset(x, y)
-    with attack_mode(model, channels_last=params.get('fast', False)):
+    with attack_mode(model, channels_last=channels_last or params.get('fast', False)):
         if y is not None: check_labels(y, len(x), num_classes(model, x, device))
         shard = split and world()[1] > 1 and not draws_noise(model, x, spec, y, device)
         return map_batches(lambda xb, yb=None: fn(model, xb, yb, generator=g, **params), ds, bs, device, desc or attack_name(spec), shard=shard)

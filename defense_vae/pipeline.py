@@ -153,8 +153,8 @@ PROFILES = {p.name: p for p in [
             robust=RobustBudget(n=10_000, curve_n=1000, per_defense={
                 **{d: dict(n=1000) for d in ('vae', 'rec', 'e2e', 'e2e_at', 'e2e_at_fast', 'magnet')},
                 **{d: dict(n=200, craft=dict(L=50, R=2)) for d in ('defense_gan', 'defense_gan_rec', 'defense_gan_random')}})),
-    # `defense-vae demo`: quick, cut to about 4 minutes from an empty cache on a 2-core CPU without native bf16 (see below)
-    replace(_quick, name='demo', clf_n=10_000, clf_epochs=2, pair_n=1500, pair_cw_n=500, vae_epochs=2, test_n=300, rec_n=None,
+    # `defense-vae demo`: quick, cut to under 5 minutes from an empty cache on a 2-core CPU without native bf16 (30_whitebox)
+    replace(_quick, name='demo', clf_n=10_000, clf_epochs=2, pair_n=1000, pair_cw_n=400, vae_epochs=2, test_n=200, rec_n=None,
             e2e_n=3000, lambdas=(10.,), curve_every=50, levers=LeverBudget()),
     # quick with Defense-GAN's generator trained _GAN_LONG iterations (37_gan_levers): hours of WGAN-GP per data set
     replace(_quick, name='quick-gan', gan=replace(_quick.gan, iters=_GAN_LONG),
